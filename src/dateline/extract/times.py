@@ -1,0 +1,141 @@
+"""Find date/time expressions with character offsets and normalise them to TIMEX3 values.
+
+Recognition is our own pattern set (timex_rules) checked against spaCy's parse: ages
+("14-year-old"), amounts ("2000 troops") and names ("Theresa May") are rejected. Values come
+from a deterministic resolver (timex_resolve) against the article date: weekdays and year-less
+dates are past-preferring unless the clause looks ahead ("will", "is expected to", "next").
+
+Limits: no event anchoring — "three decades later" is a DURATION, not the date it implies;
+"the day before" counts from the last day-precise date told before it (else the article date);
+fiscal calendars, "the week of March 6", "two weeks after the attack" are not resolved further.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from dateline.extract.timex_lexicon import FUTURE_LEMMAS
+from dateline.extract.timex_resolve import Context, resolve
+from dateline.extract.timex_rules import QUAL_OUTSIDE, find_candidates, norm
+from dateline.records import TimeMention
+
+_REJECT_ENTS = {"PERSON", "ORG", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "PRODUCT",
+                "WORK_OF_ART", "LAW", "FAC", "GPE", "NORP"}
+_LEADING_WORDS = ("since", "from")
+
+
+def find_times(doc: Doc, *, published: date | None) -> list[TimeMention]:
+    """Every time expression in the doc, sorted by start, with TIMEX3 type, value and mod."""
+    text = doc.text
+    anchor = published.isoformat() if published else None
+    mentions: list[TimeMention] = []
+    ref_day: date | None = None
+    # Earnings reports compare quarters: there "a year ago" means the same quarter a year back.
+    quarterly = text.lower().count("quarter") >= 3
+    for start, end, rule, m in find_candidates(text):
+        start = _span_start(m, start)
+        token = _token_at(doc, start)
+        if token is None or _rejected(rule, m, token, doc, end):
+            continue
+        ctx = Context(anchor=published, tense=clause_tense(token), since=_follows(text, start),
+                      ref_day=ref_day, quarterly=quarterly)
+        resolved = resolve(rule, m, ctx)
+        if resolved is None:
+            continue
+        kind, value, mod = resolved
+        mentions.append(TimeMention(start=start, end=end, text=text[start:end], type=kind,
+                                    value=value, mod=mod, anchor=anchor))
+        if kind == "DATE" and _is_day(value):
+            ref_day = date.fromisoformat(value)
+    return mentions
+
+
+def _is_day(value: str) -> bool:
+    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() \
+        and value[5:7].isdigit() and value[8:].isdigit()
+
+
+def _span_start(m, start: int) -> int:
+    """Leave out qualifiers the TimeML convention keeps outside ("over 48 days" -> "48 days")."""
+    groups = m.groupdict()
+    if groups.get("q") and norm(groups["q"]) in QUAL_OUTSIDE:
+        for name in ("n", "h", "h24", "word"):
+            if groups.get(name):
+                return m.start(name)
+    return start
+
+
+def _token_at(doc: Doc, start: int) -> Token | None:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _follows(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].lower().split()
+    return bool(before) and before[-1] in _LEADING_WORDS
+
+
+def _rejected(rule: str, m, token: Token, doc: Doc, end: int) -> bool:
+    """Matches that spaCy's parse shows are not times: names, amounts, modal "May"."""
+    groups = m.groupdict()
+    if rule == "year" and not (groups.get("mm") or groups.get("fiscal")):
+        return token.ent_type_ in _REJECT_ENTS or token.like_num and _counts_something(token)
+    if rule == "month" and not (groups.get("yr") or groups.get("rel") or groups.get("mm")):
+        return token.ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART") or token.pos_ in (
+            "AUX", "VERB") or (token.lower_ == "may" and token.tag_ == "MD")
+    if rule == "weekday":
+        return token.ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART")
+    if rule in ("duration", "bare_units"):
+        last = doc.char_span(end - 1, end, alignment_mode="expand")
+        return last is not None and len(last) and last[-1].i + 1 < len(doc) and \
+            doc[last[-1].i + 1].lower_ in ("old", "-old")
+    return False
+
+
+def _counts_something(token: Token) -> bool:
+    """A bare four-digit number modifying a plural noun is a count ("2000 troops"), not a year."""
+    head = token.head
+    return token.dep_ == "nummod" and head.tag_ == "NNS"
+
+
+def clause_tense(token: Token) -> str | None:
+    """"past" or "future" for the clause a token sits in, None when it does not tell."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in aux):
+        return "future"
+    if any(c.lower_ in ("would", "might", "could", "may") for c in aux) and not any(
+            c.lower_ == "have" for c in aux):
+        return "future"  # "would leave as soon as Tuesday": reported plans look ahead
+    if _looks_ahead(verb):
+        return "future"
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
+        return "past"
+    return None
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """"plans to meet", "is scheduled to", "is expected to", "going to", "to be held"."""
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+        if head.lemma_ in FUTURE_LEMMAS:
+            return True
+        if head.lemma_ == "go" and head.tag_ == "VBG":
+            return True
+        if head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
+            return True  # "is to resume trading Tuesday"
+    if verb.lemma_ in FUTURE_LEMMAS and verb.lemma_ != "want" and any(
+            c.dep_ == "xcomp" for c in verb.children):
+        return True  # "On Tuesday, the league plans to hold a news conference"
+    # An infinitive modifying a noun looks ahead: "talks to be held on Friday".
+    return verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children)

@@ -1,0 +1,371 @@
+"""Normalise one matched time expression to a TIMEX3 (type, value, mod) against an anchor date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateline.extract import timex_calendar as cal
+from dateline.extract.timex_lexicon import (MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS,
+                                            WEEKDAYS, number_value, unit_key)
+from dateline.extract.timex_rules import POINT_MOD_VALUE, QUAL_MOD, norm
+
+Resolved = tuple[str, str, str | None]  # (type, value, mod)
+UNKNOWN = "XXXX-XX-XX"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a value depends on besides the words: the anchor, the clause's tense, the text so far."""
+
+    anchor: date | None
+    tense: str | None = None  # "past", "future" or None when the clause does not tell
+    since: bool = False  # the expression follows "since"
+    ref_day: date | None = None  # the last day-precise date told before (for "the day before")
+    quarterly: bool = False  # the sentence speaks of quarters (financial reports)
+
+
+def _month(text: str) -> int:
+    return MONTHS[norm(text).rstrip(".")]
+
+
+def _weekday(text: str) -> int:
+    return WEEKDAYS[norm(text).rstrip(".")]
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + (1900 if y >= 50 else 2000) if y < 100 else y
+
+
+def _mod(m: re.Match) -> str | None:
+    groups = m.groupdict()
+    if groups.get("mm"):
+        return POINT_MOD_VALUE.get(norm(groups["mm"]))
+    if groups.get("q"):
+        return QUAL_MOD.get(norm(groups["q"]))
+    return None
+
+
+def resolve(name: str, m: re.Match, ctx: Context) -> Resolved | None:
+    """(type, value, mod) for a match of rule `name`; None to reject the match."""
+    fn = _HANDLERS[name]
+    out = fn(m, ctx)
+    if out is None:
+        return None
+    kind, value = out
+    return kind, value, _mod(m)
+
+
+def _clock(m, ctx):
+    g = m.groupdict()
+    day = _dayref(g.get("tday"), ctx)
+    prefix = cal.iso(day) if day else (ctx.anchor.isoformat() if ctx.anchor else UNKNOWN)
+    if g["word"]:
+        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[norm(g["word"])]
+        return "TIME", f"{prefix}T{hm}"
+    h = int(g["h"] if g["h"] is not None else g["h24"])
+    mi = int(g["mi"] or g["mi24"] or 0)
+    ap = norm(g["ap"]).replace(".", "") if g["ap"] else ""
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59 or (not ap and h < 1):
+        return None
+    return "TIME", f"{prefix}T{h:02d}:{mi:02d}"
+
+
+def _dayref(word: str | None, ctx: Context) -> date | None:
+    if not word or ctx.anchor is None:
+        return None
+    w = norm(word)
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
+    if w in offsets:
+        return ctx.anchor + timedelta(days=offsets[w])
+    return cal.weekday_date(ctx.anchor, _weekday(w), ctx.tense, since=ctx.since)
+
+
+def _part_of_day(m, ctx):
+    part = PARTS_OF_DAY[norm(m["part"])]
+    day = _dayref(m["pd"], ctx)
+    return "TIME", f"{cal.iso(day) if day else UNKNOWN}T{part}"
+
+
+def _part_word(m, ctx):
+    if ctx.anchor is None:
+        return "TIME", f"{UNKNOWN}TNI"
+    day = ctx.anchor - timedelta(days=1 if norm(m["w"]) == "overnight" else 0)
+    return "TIME", f"{day.isoformat()}TNI"
+
+
+def _full_date(m, ctx):
+    month, day = _month(m["mon"]), int(re.sub(r"\D", "", m["day"]))
+    if m["yr"]:
+        try:
+            return "DATE", date(_year(m["yr"]), month, day).isoformat()
+        except ValueError:
+            return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    d = cal.month_day_date(ctx.anchor, month, day, ctx.tense)
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _numeric_date(m, ctx):
+    try:
+        return "DATE", date(_year(m["yr"]), int(m["mon"]), int(m["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_expr(m, ctx):
+    month = _month(m["mon"])
+    if m["yr"]:
+        return "DATE", cal.month_value(_year(m["yr"]), month)
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    rel, a = norm(m["rel"]), ctx.anchor
+    if rel in ("last", "previous", "past"):
+        return "DATE", cal.month_value(a.year if month < a.month else a.year - 1, month)
+    if rel in ("next", "coming"):
+        return "DATE", cal.month_value(a.year if month > a.month else a.year + 1, month)
+    if rel == "this":
+        return "DATE", cal.month_value(a.year, month)
+    return "DATE", cal.month_value(*cal.month_year(a, month, ctx.tense))
+
+
+def _year_expr(m, ctx):
+    return "DATE", f"{int(m['yr']):04d}"
+
+
+def _decade(m, ctx):
+    dec = m["dec"]
+    if dec.startswith("'"):
+        century = (ctx.anchor.year // 100) if ctx.anchor else 19
+        tens = int(dec[1])
+        if ctx.anchor and century * 100 + tens * 10 > ctx.anchor.year:
+            century -= 1
+        return "DATE", f"{century * 10 + tens:03d}"
+    return "DATE", dec[:3]
+
+
+def _relative(m, ctx):
+    a = ctx.anchor
+    unit, rel = norm(m["u"]), norm(m["rel"])
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
+            "next": 1, "coming": 1}[rel]
+    if a is None:
+        return "DATE", UNKNOWN
+    if unit in SEASONS:
+        return "DATE", _season_value(a, SEASONS[unit], step)
+    if unit == "weekend":
+        return "DATE", cal.week_value(a + timedelta(weeks=step)) + "-WE"
+    designator = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}.get(unit)
+    if designator is None:  # century
+        return "DATE", f"{a.year // 100 + step:02d}"
+    return "DATE", cal.shift(a, step, designator)[0]
+
+
+def _season_value(a: date, code: str, step: int) -> str:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = a.year
+    if step < 0:
+        # The latest such season already over: this year's if it has ended, else last year's.
+        year = a.year if a.month >= start + 3 else a.year - 1
+    elif step > 0:
+        year = a.year if a.month < start else a.year + 1
+    return f"{year:04d}-{code}"
+
+
+def _weekday_expr(m, ctx):
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-WXX-{_weekday(m['wd']) + 1}"
+    rel = norm(m["rel"])
+    relative = "last" if rel in ("last", "past") else "next" if rel in ("next", "coming") else None
+    tense = "future" if rel == "this" and ctx.tense != "past" else ctx.tense
+    d = cal.weekday_date(ctx.anchor, _weekday(m["wd"]), tense, since=ctx.since, relative=relative)
+    return "DATE", d.isoformat()
+
+
+def _amount(m) -> tuple[str, float | None] | None:
+    unit = unit_key(m["u"])
+    if unit not in UNITS:
+        return None
+    n = number_value(m["n"]) if m.groupdict().get("n") else 1.0
+    return unit, n
+
+
+def duration_value(unit: str, n: float | None) -> str:
+    """TIMEX3 duration: P48D, PT3H, P30Y (decades as years), PXY when the number is vague."""
+    designator, mult, timepart = UNITS[unit]
+    if n is None:
+        amount = "X"
+    else:
+        total = n * mult
+        if designator == "Q":
+            designator, total = "M", total * 3
+        amount = str(int(total)) if float(total).is_integer() else str(total)
+    return f"P{'T' if timepart else ''}{amount}{designator}"
+
+
+def _ago(m, ctx):
+    amount = _amount(m)
+    if amount is None:
+        return None
+    unit, n = amount
+    direction = norm(m["dir"])
+    if direction == "later" or ctx.anchor is None or n is None:
+        # "three decades later" counts from some other event, not from the article date.
+        return "DURATION", duration_value(unit, n)
+    designator, mult, timepart = UNITS[unit]
+    if timepart:
+        return "DURATION", duration_value(unit, n)
+    sign = 1 if direction in ("from now", "hence") else -1
+    if designator == "Y" and mult == 10:
+        return "DATE", cal.shift(ctx.anchor, sign * n, "DE")[0]
+    value = cal.shift(ctx.anchor, sign * n * mult, designator)[0]
+    if designator == "Y" and ctx.quarterly:
+        value += f"-Q{cal.quarter_of(ctx.anchor) - 1 or 4}"
+    return "DATE", value
+
+
+def _period(m, ctx):
+    """ "the past two months" is an amount of time; "the past year", "the latest quarter" a date."""
+    if m["n"] or m["q"] or ctx.anchor is None:
+        return _duration(m, ctx)
+    unit = unit_key(m["u"])
+    step = {"next": 1, "coming": 1, "following": 1}.get(norm(m["dir"]), -1)
+    designator, mult, timepart = UNITS.get(unit, ("", 0, True))
+    if timepart or designator == "D" or norm(m["dir"]) == "first":
+        return _duration(m, ctx)
+    if designator == "Y" and mult == 10:
+        return "DATE", cal.shift(ctx.anchor, step, "DE")[0]
+    return "DATE", cal.shift(ctx.anchor, step * mult, designator)[0]
+
+
+def _duration(m, ctx):
+    amount = _amount(m)
+    if amount is None:
+        return None
+    unit, n = amount
+    if m.groupdict().get("n") is None and m.re.groupindex.get("n"):
+        n = 1.0
+    return "DURATION", duration_value(unit, n)
+
+
+def _bare_units(m, ctx):
+    return "DURATION", duration_value(unit_key(m["u"]), None)
+
+
+_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _deictic(m, ctx):
+    w = norm(m["w"])
+    if w in _DEICTIC:
+        if ctx.anchor is None:
+            return "DATE", UNKNOWN
+        return "DATE", (ctx.anchor + timedelta(days=_DEICTIC[w])).isoformat()
+    if w in ("now", "current", "currently", "nowadays", "these days", "at present"):
+        return "DATE", "PRESENT_REF"
+    if w in ("soon", "the future") or w.startswith("the coming"):
+        return "DATE", "FUTURE_REF"
+    return "DATE", "PAST_REF"
+
+
+def _season(m, ctx):
+    code = SEASONS[norm(m["s"])]
+    rel = norm(m["rel"])
+    if m["yr"]:
+        return "DATE", f"{int(m['yr']):04d}-{code}"
+    if not rel and norm(m["s"]) == "fall":
+        return None  # "prices fall": a verb, not a season
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{code}"
+    step = {"last": -1, "next": 1}.get(rel, 0)
+    return "DATE", _season_value(ctx.anchor, code, step)
+
+
+def _quarter(m, ctx):
+    qo = norm(m["qo"])
+    year_text = m.groupdict().get("yr") or m.groupdict().get("yr2")
+    if ctx.anchor is None and not year_text:
+        return "DATE", "XXXX-QX"
+    a = ctx.anchor
+    current = cal.quarter_of(a) if a else 1
+    if qo in ORDINALS:
+        q = ORDINALS[qo]
+        year = int(year_text) if year_text else (a.year if q <= current else a.year - 1)
+        return "DATE", f"{year:04d}-Q{q}"
+    if qo == "current":
+        return "DATE", f"{a.year:04d}-Q{current}"
+    # "the quarter", "the latest quarter": the last full quarter before the article.
+    year, month = cal.add_months(a.year, a.month, -3)
+    if qo in ("year-earlier", "year-ago"):
+        year -= 1
+    return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}"
+
+
+def _half(m, ctx):
+    year = int(m["yr"]) if m["yr"] else (ctx.anchor.year if ctx.anchor else None)
+    if year is None:
+        return "DATE", f"XXXX-H{1 if norm(m['h']) == 'first' else 2}"
+    return "DATE", f"{year:04d}-H{1 if norm(m['h']) == 'first' else 2}"
+
+
+_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
+
+
+def _set(m, ctx):
+    if m["adv"]:
+        return "SET", _SET_ADVERBS[norm(m["adv"])]
+    unit = norm(m["u"] or m["u2"])
+    if unit.rstrip(".") in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_weekday(unit) + 1}"
+    if unit in ("morning", "evening", "night"):
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
+    return "SET", duration_value(unit if unit in UNITS else "day", 1)
+
+
+def _holiday(m, ctx):
+    h = norm(m["hol"])
+    month, day = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                  "new year's day": (1, 1), "new year's eve": (12, 31),
+                  "independence day": (7, 4)}.get(h, (11, 0))
+    if ctx.anchor is None:
+        return "DATE", UNKNOWN
+    if day == 0:  # Thanksgiving: fourth Thursday of November
+        first = date(ctx.anchor.year, 11, 1)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if thursday > ctx.anchor and ctx.tense != "future":
+            first = date(ctx.anchor.year - 1, 11, 1)
+            thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return "DATE", thursday.isoformat()
+    d = cal.month_day_date(ctx.anchor, month, day, ctx.tense)
+    return "DATE", d.isoformat() if d else UNKNOWN
+
+
+def _anaphor(m, ctx):
+    base = ctx.ref_day or ctx.anchor
+    if base is None:
+        return "DATE", UNKNOWN
+    shift = {"before": -1, "earlier": -1, "previous": -1, "preceding": -1,
+             "after": 1, "later": 1, "next": 1, "following": 1}
+    step = shift.get(norm(m["ba"]), 0) or shift.get(norm(m["rel"]), 0)
+    d = base + timedelta(days=step)
+    if norm(m["u"]) == "night":
+        return "TIME", f"{d.isoformat()}TNI"
+    return "DATE", d.isoformat()
+
+
+_HANDLERS = {
+    "clock": _clock, "part_of_day": _part_of_day, "part_word": _part_word,
+    "full_date": _full_date, "iso_date": _numeric_date, "slash_date": _numeric_date,
+    "month": _month_expr, "year": _year_expr, "decade": _decade, "relative": _relative,
+    "weekday": _weekday_expr, "ago": _ago, "period": _period, "duration": _duration,
+    "bare_units": _bare_units, "deictic": _deictic, "season": _season, "quarter": _quarter,
+    "half": _half, "set": _set, "holiday": _holiday, "anaphor": _anaphor,
+}

@@ -1,0 +1,116 @@
+"""Time-expression patterns: one named regex per kind of expression, matched over raw text."""
+
+from __future__ import annotations
+
+import re
+
+from dateline.extract.timex_lexicon import (DAYNUM, MONTH, NUM, PART, SEASON, UNIT, WEEKDAY,
+                                            YEAR)
+
+# Qualifiers of amounts of time; the span keeps some of them (TimeML style), see QUAL_OUTSIDE.
+QUAL = (r"(?P<q>no\s+more\s+than|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|"
+        r"nearly|almost|about|around|approximately|roughly|some|up\s+to|over|under|"
+        r"just\s+over|just\s+under|only)")
+POINT_MOD = (r"(?P<mm>early|mid|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
+             r"the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)")
+DAYREF = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight)"
+_B = r"(?<![\w$£€.,/-])"  # left edge: not inside a word, number, amount or date
+
+RULES: list[tuple[str, str]] = [
+    ("clock", rf"\b(?:(?P<q>around|about|approximately|shortly\s+before|shortly\s+after|"
+              rf"just\s+before|just\s+after)\s+)?"
+              rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\b\.?|p\.m\b\.?|am\b|pm\b)"
+              rf"|(?P<h24>\d{{1,2}}):(?P<mi24>\d\d)\b|(?P<word>noon|midnight|midday)\b)"
+              rf"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"
+              rf"(?:,?\s+(?:on\s+)?(?P<tday>{DAYREF}))?"),
+    ("part_of_day", rf"\b(?:(?P<mm>early|late|mid|later|earlier)[\s-]+)?"
+                    rf"(?P<pd>this|last|yesterday|tomorrow|{WEEKDAY})\s+(?P<part>{PART})\b"),
+    ("part_word", r"\b(?P<w>tonight|overnight)\b"),
+    ("full_date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAYNUM})"
+                  rf"(?:,?\s+(?P<yr>{YEAR}))?"),
+    ("full_date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?\b(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
+                  rf"(?P<mon>{MONTH})(?:,?\s+(?P<yr>{YEAR}))?"),
+    ("iso_date", r"\b(?P<yr>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("slash_date", r"\b(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<yr>(?:19|20)?\d\d)\b"),
+    ("month", rf"(?:\b{POINT_MOD}[\s-]*)?(?:\b(?P<rel>last|this|next|previous|past|coming)\s+)?"
+              rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<yr>{YEAR}))?"),
+    ("year", rf"(?:\b{POINT_MOD}[\s-]*|\b(?P<fiscal>fiscal|calendar)\s+)?{_B}(?P<yr>{YEAR})\b"
+             rf"(?!\s*%|-\d|\s+percent)"),
+    ("decade", rf"(?:\bthe\s+)?(?:\b(?P<mm>early|mid|late)[\s-]*)?"
+               rf"(?P<dec>\b(?:1[5-9]|20)\d0|'\d0)s\b"),
+    ("relative", rf"(?:\b{POINT_MOD}[\s-]+)?\b(?P<rel>last|this|next|past|coming|previous|current)"
+                 rf"\s+(?P<u>week|weekend|month|year|quarter|decade|century|{SEASON})\b"),
+    ("weekday", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY})"),
+    ("ago", rf"(?:\b{QUAL}\s+)?\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+"
+            rf"(?P<dir>ago|earlier|later|from\s+now|hence|back)\b"),
+    ("period", rf"\bthe\s+(?P<dir>past|last|next|first|previous|coming|following|final|latest)\s+"
+               rf"(?:{QUAL}\s+)?(?:(?P<n>{NUM})[\s-]+)?(?P<u>{UNIT})\b(?![\s-]old\b)"),
+    ("duration", rf"(?:\b{QUAL}\s+)?(?:\bthe\s+(?=\d|[a-z]{{3}}))?\b(?P<n>{NUM})"
+                 rf"(?:\s+(?:to|or)\s+(?P<n2>{NUM})|-(?P<n3>\d+))?"
+                 rf"[\s-]+(?P<u>{UNIT})\b(?![\s-]+old\b)(?!-)"
+                 r"(?<!quarter)(?<!quarters)"),
+    ("bare_units", r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bover )|(?<=\bfor many )|(?<=\bfor several )"
+                   r")(?P<u>years|months|weeks|decades|days|hours)\b"),
+    ("deictic", r"\b(?P<w>today|yesterday|tomorrow|now|currently|current|nowadays|recently|recent|lately|"
+                r"the\s+past|the\s+future|these\s+days|at\s+present|"
+                r"recent\s+(?:years|months|weeks|days)|"
+                r"the\s+coming\s+(?:days|weeks|months|years))\b"),
+    ("season", rf"\b(?:(?P<rel>this|last|next|the|early|late)\s+)?(?:(?P<mm>early|late|mid)[\s-]*)?"
+               rf"(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<yr>{YEAR}))?"),
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<yr>{YEAR})\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|"
+                rf"4th|latest|last|current|previous|final|year-earlier|year-ago)[\s-]+quarter\b"
+                rf"(?:\s+(?:of\s+)?(?P<yr2>{YEAR}))?"),
+    ("quarter", rf"\bthe\s+(?P<qo>)quarter\b"),
+    ("half", rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?P<yr>{YEAR})|the\s+year))?"),
+    ("set", rf"\b(?:every|each)\s+(?:other\s+)?(?P<u>day|week|month|year|morning|night|evening|"
+            rf"weekend|hour|{WEEKDAY})\b"
+            r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)\b"
+            r"|\b(?:once|twice|(?:three|four|five|\d+)\s+times)\s+a\s+(?P<u2>day|week|month|year)\b"),
+    ("holiday", r"\b(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|"
+                r"Thanksgiving(?:\s+Day)?|Independence\s+Day)"),
+    ("anaphor", r"\b(?:the|that)\s+(?:(?P<rel>same|previous|next|following|preceding)\s+)?"
+                r"(?P<u>day|night)\b(?:\s+(?P<ba>before|after|earlier|later)\b)?"
+                r"(?!\s+(?:of|when|that|and\s+night|after\s+tomorrow|before\s+yesterday)\b)"),
+]
+
+COMPILED = [(name, re.compile(rx, re.I)) for name, rx in RULES]
+
+# Qualifiers left outside the span, as the TempEval-3 gold mostly does ("over the past year").
+QUAL_OUTSIDE = {"over", "some", "only", "under", "just over", "just under", "about"}
+
+QUAL_MOD = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "under": "LESS_THAN", "just under": "LESS_THAN", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX",
+}
+POINT_MOD_VALUE = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "mid": "MID", "the middle of": "MID", "late": "END", "later": "END", "the end of": "END",
+    "the first half of": "START", "the second half of": "END",
+}
+
+
+def norm(text: str | None) -> str:
+    """Lower-case with single spaces, for table look-ups."""
+    return " ".join((text or "").lower().split())
+
+
+def find_candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+    """All (start, end, rule, match) over the text, longest first where they overlap."""
+    found = []
+    for priority, (name, rx) in enumerate(COMPILED):
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), priority, name, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for start, end, _, name, m in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, name, m))
+    return sorted(chosen, key=lambda c: c[0])

@@ -1,0 +1,124 @@
+"""The only wiring: ingest -> extract -> store, and store -> resolve for timelines."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from tqdm import tqdm
+
+from dateline.extract import extract_facts
+from dateline.extract.nlp import load_nlp
+from dateline.ingest import article_from_text, read_paths
+from dateline.records import Article, ArticleFacts, Drop, TimelineDate
+from dateline.resolve.timeline import build_timeline
+from dateline.settings import Settings
+from dateline.store import Store
+
+
+@dataclass
+class RunSummary:
+    """What a run read, stored, skipped and dropped, and the facts it found."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    duplicate_in_run: int = 0
+    dropped: Counter = field(default_factory=Counter)
+    drop_examples: dict = field(default_factory=dict)  # reason -> first few origins
+    facts: Counter = field(default_factory=Counter)
+    words: int = 0
+
+    def as_dict(self) -> dict:
+        return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
+                "duplicate_in_run": self.duplicate_in_run, "dropped": dict(self.dropped),
+                "drop_examples": self.drop_examples, "facts": dict(self.facts), "words": self.words}
+
+
+FACT_KINDS = ("times", "places", "figures", "quotes", "events", "flags")
+
+
+def parse(articles: Iterable[Article], settings: Settings) -> Iterator[ArticleFacts]:
+    """Parse articles with spaCy in batches (optionally in worker processes) and extract facts."""
+    nlp = load_nlp(settings.spacy_model)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
+                                 n_process=settings.processes):
+        yield extract_facts(doc, article)
+
+
+def annotate(text: str, *, published: date | None, settings: Settings,
+             source: str | None = None, title: str | None = None) -> ArticleFacts:
+    """Facts of one article, no database."""
+    article = article_from_text(text, published=published, origin="<annotate>",
+                                source=source, title=title)
+    return next(parse([article], settings))
+
+
+def _new_articles(items: Iterable[Article | Drop], store: Store, run_id: int,
+                  summary: RunSummary) -> Iterator[Article]:
+    """Articles not yet stored; drops are recorded as they pass."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Drop):
+            store.save_drop(item, run_id)
+            summary.dropped[item.reason] += 1
+            summary.drop_examples.setdefault(item.reason, [])
+            if len(summary.drop_examples[item.reason]) < 3:
+                summary.drop_examples[item.reason].append(f"{item.origin} ({item.detail})")
+            continue
+        summary.read += 1
+        if item.id in seen:
+            summary.duplicate_in_run += 1
+            continue
+        seen.add(item.id)
+        if store.has_article(item.id):
+            summary.already_stored += 1
+            continue
+        yield item
+
+
+def run(paths: Iterable[str], settings: Settings, *, progress: bool | None = None) -> RunSummary:
+    """Ingest, extract and store every article under `paths`; resumable and idempotent."""
+    paths = [str(p) for p in paths]
+    summary = RunSummary()
+    show = settings.progress if progress is None else progress
+    with Store.open(settings.db) as store:
+        run_id = store.start_run(paths)
+        articles = _new_articles(read_paths(paths, settings=settings), store, run_id, summary)
+        bar = tqdm(desc="articles", unit="art", disable=not show, file=sys.stderr, leave=False)
+        batch: list[ArticleFacts] = []
+        for facts in parse(articles, settings):
+            batch.append(facts)
+            summary.words += len(facts.article.text.split())
+            for kind in FACT_KINDS:
+                summary.facts[kind] += len(getattr(facts, kind))
+            bar.update(1)
+            if len(batch) >= settings.batch_size:
+                summary.stored += store.save_many(batch)
+                batch = []
+        if batch:
+            summary.stored += store.save_many(batch)
+        bar.close()
+        store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def stored_facts(settings: Settings, *, date_from: date | None = None,
+                 date_to: date | None = None) -> Iterator[ArticleFacts]:
+    """Every stored article with its facts, by publication date."""
+    with Store.open(settings.db) as store:
+        yield from store.iter_facts(date_from=date_from, date_to=date_to)
+
+
+def timeline(settings: Settings, *, date_from: date | None = None, date_to: date | None = None,
+             max_dates: int | None = None, per_date: int = 2,
+             keywords: Iterable[str] = ()) -> list[TimelineDate]:
+    """A cited timeline from the stored sentences of articles published within the bounds."""
+    with Store.open(settings.db) as store:
+        items = store.iter_sentences(date_from=date_from, date_to=date_to)
+        return build_timeline(items, date_from=date_from, date_to=date_to, max_dates=max_dates,
+                              per_date=per_date, keywords=tuple(keywords))

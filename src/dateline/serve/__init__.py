@@ -1,0 +1,1 @@
+"""Serve: the CLI, exports and pages over the pipeline and store reads."""

@@ -1,0 +1,141 @@
+"""The `dateline` command line: run, annotate, export, timeline, settings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from dateline import pipeline
+from dateline.errors import DatelineError, error
+from dateline.ingest import parse_dateline_text
+from dateline.serve import exports, summary, timeline_render
+from dateline.serve.contract import facts_to_contract
+from dateline.settings import SETTINGS, load
+
+DB_HELP = "Database file or URL (default ./dateline.db, or DATELINE_DB)."
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise error("E004", value=value) from None
+
+
+class Group(click.Group):
+    """Turns coded errors into one clear line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DatelineError as exc:
+            click.echo(f"dateline: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="dateline")
+def main():
+    """Dateline: dated conflict news into a source-attributed record and a cited timeline."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--processes", type=int, default=None, help="spaCy worker processes.")
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="Summary as text or JSON.")
+def run(paths, db, processes, no_progress, fmt):
+    """Ingest, extract and store every article under PATHS (files, folders, .gz)."""
+    if not paths:
+        raise error("E001")
+    settings = load(db=db, processes=processes)
+    show = settings.progress and not no_progress and sys.stderr.isatty()
+    result = pipeline.run(paths, settings, progress=show)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        click.echo(summary.render(result, db=settings.db))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--date", "date_", default=None, help="Article date YYYY-MM-DD (overrides the file's).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              help="Output format.")
+def annotate(file, date_, fmt):
+    """Facts of one article, no database: prints the CONTRACT.md object."""
+    path = Path(file)
+    if not path.is_file():
+        raise error("E002", path=file)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as exc:
+        raise error("E007", path=file, reason=str(exc)) from None
+    stated, text = parse_dateline_text(raw)
+    published = _date(date_) or stated
+    if published is None:
+        raise error("E003", path=file)
+    facts = pipeline.annotate(text, published=published, settings=load())
+    out = facts_to_contract(facts)
+    if fmt == "json":
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        click.echo(summary.render_facts(out))
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
+              help="Export format.")
+@click.option("--output", "-o", type=click.Path(), default=None, help="File to write (default stdout).")
+def export(db, fmt, output):
+    """Export the whole store."""
+    settings = load(db=db)
+    writer = {"json": exports.write_json, "csv": exports.write_csv}[fmt]
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        writer(pipeline.stored_facts(settings), out)
+    finally:
+        if output:
+            out.close()
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--from", "date_from", default=None, help="First date YYYY-MM-DD (articles and dates).")
+@click.option("--to", "date_to", default=None, help="Last date YYYY-MM-DD (articles and dates).")
+@click.option("--max-dates", type=int, default=None, help="At most this many dates.")
+@click.option("--per-date", type=int, default=2, help="Sentences per date.")
+@click.option("--keywords", default="", help="Comma-separated words; keep sentences with one.")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json",
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(), default=None, help="File to write (default stdout).")
+def timeline(db, date_from, date_to, max_dates, per_date, keywords, fmt, output):
+    """A cited timeline of the stored articles."""
+    settings = load(db=db)
+    words = [w.strip() for w in keywords.split(",") if w.strip()]
+    entries = pipeline.timeline(settings, date_from=_date(date_from), date_to=_date(date_to),
+                                max_dates=max_dates, per_date=per_date, keywords=words)
+    render = {"json": timeline_render.to_json, "md": timeline_render.to_markdown,
+              "html": timeline_render.to_html}[fmt]
+    text = render(entries)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"timeline: {len(entries)} dates written to {output}", err=True)
+    else:
+        click.echo(text)
+
+
+@main.command(name="settings")
+def settings_cmd():
+    """The settings table: name, environment variable, default, help."""
+    for s in SETTINGS:
+        click.echo(f"{s.name:18} DATELINE_{s.name.upper():20} {s.default!r:24} {s.help}")

@@ -1,0 +1,58 @@
+"""find_flags: stale datelines shown by the text's own dates, and rewrite markers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.extract.flags import find_flags
+from dateline.extract.times import find_times
+
+STALE = ("Israel on Friday, Oct. 13, 2023, ordered 1.1 million Gazans to move south. "
+         "The day witnessed clashes across the West Bank, the ministry said on Friday.")
+HISTORY = ("Blinken returned to the region on Wednesday. Israel says the Oct. 7 Hamas attack "
+           "killed 1,200 people, and the war has gone on since.")
+
+
+def _flags(nlp, text, published):
+    doc = nlp(text)
+    times = find_times(doc, published=published)
+    return find_flags(doc, times=times, published=published)
+
+
+@pytest.mark.parametrize("text,published,stale", [
+    (STALE, date(2023, 11, 7), True),   # 25 days late, "on Friday" told as recent
+    (STALE, date(2023, 10, 14), False),  # the next day: fine
+    (STALE, None, False),               # no stated date, nothing to contradict
+    (HISTORY, date(2023, 11, 15), False),  # an anniversary-style reference is history
+])
+def test_flags_stale_date(nlp, text, published, stale):
+    kinds = [f.kind for f in _flags(nlp, text, published)]
+    assert ("stale_date" in kinds) is stale
+
+
+def test_flags_stale_detail_says_the_evidence(nlp):
+    flag = next(f for f in _flags(nlp, STALE, date(2023, 11, 7)) if f.kind == "stale_date")
+    assert "2023-10-13" in flag.detail and "25 days" in flag.detail and "Friday" in flag.detail
+
+
+@pytest.mark.parametrize("tail,marked", [
+    ("\n\nFAQs\n\nQ: What happened?\n\nTalks stalled.\n\nQ: Who met?\n\nBlinken and Abbas.", True),
+    ("\n\nBlinken said the talks would go on.", False),
+])
+def test_flags_rewrite_marker(nlp, tail, marked):
+    text = "Blinken met Abbas in Ramallah on Sunday." + tail
+    kinds = [f.kind for f in _flags(nlp, text, date(2023, 11, 6))]
+    assert ("rewrite_marker" in kinds) is marked
+
+
+@pytest.mark.parametrize("prefix,kinds", [
+    ("000", []),                 # no explicit date in the text: left to the cross-article check
+    ("003", ["rewrite_marker"]),
+    ("004", []),
+])
+def test_flags_seeds(nlp, seeds_dir, prefix, kinds):
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    _, stated, text = path.read_text(encoding="utf-8").lstrip().split(" ", 2)
+    assert [f.kind for f in _flags(nlp, text, date.fromisoformat(stated))] == kinds

@@ -1,0 +1,62 @@
+"""Tests for the quotes extractor: marks, speakers, cues, reported speech and in-article resolution."""
+
+import pytest
+
+from dateline.extract.quotes import find_quotes
+
+
+def rows(nlp, text):
+    return [(q.text, q.speaker, q.cue, q.direct) for q in find_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("“We will not stop until the hostages are home,” the minister said.",
+     "We will not stop until the hostages are home"),
+    ("‘Israel’s campaign has failed in every way,’ the spokesman said.",
+     "Israel’s campaign has failed in every way"),
+    ('"The crossing will stay closed for now," the official said.', "The crossing will stay closed for now"),
+    ("'The situation in the camp is catastrophic,' the doctor said.", "The situation in the camp is catastrophic"),
+])
+def test_quotes_direct_marks_and_apostrophes(nlp, text, content):
+    ((got, _, cue, direct),) = rows(nlp, text)
+    assert (got, cue, direct) == (content, "said", True)
+
+
+def test_quotes_scare_quotes_are_not_statements(nlp):
+    assert rows(nlp, "The army launched an ‘all-out’ operation in the ‘Gazafied’ camp.") == []
+
+
+@pytest.mark.parametrize("text,speaker,cue,content", [
+    ("Hamas said in a statement that the offensive would fail.", "Hamas", "said",
+     "the offensive would fail"),
+    ("The Foreign Minister Ayman Safadi warned that the war could spread to the whole region.",
+     "Ayman Safadi", "warned", "the war could spread to the whole region"),
+    ("Abbas urged the United States to stop the assault on Gaza.", "Abbas", "urged",
+     "the United States to stop the assault on Gaza"),
+])
+def test_quotes_reported_speech(nlp, text, speaker, cue, content):
+    ((got, who, got_cue, direct),) = rows(nlp, text)
+    assert (got, who, got_cue, direct) == (content, speaker, cue, False)
+
+
+def test_quotes_surname_and_pronoun_resolve_to_full_name(nlp):
+    text = ("Secretary of State Antony Blinken met regional leaders in Amman. "
+            "“A ceasefire now would only help Hamas regroup,” Blinken said. "
+            "“We need humanitarian pauses to get aid in,” he added.")
+    assert [(q.speaker, q.cue) for q in find_quotes(nlp(text))] == [
+        ("Antony Blinken", "said"), ("Antony Blinken", "added")]
+
+
+def test_quotes_the_group_is_the_last_organisation(nlp):
+    text = ("The rights group, named ‘Breaking the Silence’, said the army had launched a raid on the camp. "
+            "The camp is being destroyed by a series of ‘airstrikes and demolitions of homes’, the group added.")
+    speakers = [q.speaker for q in find_quotes(nlp(text))]
+    assert speakers == ["Breaking the Silence", "Breaking the Silence"]
+
+
+def test_quotes_speaker_span_points_at_the_nearest_mention(nlp):
+    text = "“Our people will never leave this land, whatever happens,” he said."
+    doc = nlp("Mustafa Barghouti spoke in Ramallah. " + text)
+    (q,) = find_quotes(doc)
+    assert doc.text[q.speaker_span[0]:q.speaker_span[1]] == "he"
+    assert q.speaker == "Mustafa Barghouti"

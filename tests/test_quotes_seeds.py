@@ -1,0 +1,32 @@
+"""The seed articles' statements come out right (read in place from shared/seeds)."""
+
+import pytest
+
+from dateline.extract.quotes import find_quotes
+
+
+def seed_quotes(nlp, seeds_dir, prefix):
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8").strip().split(" ", 2)[2]
+    doc = nlp(text)
+    return [(q.text, q.speaker, q.cue, q.direct, doc.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None)
+            for q in find_quotes(doc)]
+
+
+@pytest.mark.parametrize("prefix,start,speaker,cue,direct,mention", [
+    ("001", "The aggression against Jenin reflects", "Islamic Jihad", "said", True, "Islamic Jihad"),
+    ("001", "We are facing an occupying", "Jabarin", "said", True, "Jabarin"),
+    ("001", "Our nation has a steel will", "Jabarin", "added", True, "he"),
+    ("001", "airstrikes and destruction of infrastructure", "Breaking the Silence", "added", True, "the group"),
+    ("001", "launched by the occupation in Jenin will fail", "Hamas", "said", True, "Hamas"),
+    ("002", "atrocious, murderous assault by Israel", "Mahmoud Abbas", "demanded", True, "President Abbas"),
+    ("003", "doesn’t seem like it’s moving the needle", "Ibrahim Abusharif", "stated", True, None),
+    ("004", "if Israel does not halt its assault", "Sayyed Hassan Nasrallah", "warned", False, "Sayyed Hassan Nasrallah"),
+])
+def test_quotes_seed_statements(nlp, seeds_dir, prefix, start, speaker, cue, direct, mention):
+    found = [q for q in seed_quotes(nlp, seeds_dir, prefix) if q[0].startswith(start)]
+    assert len(found) == 1
+    text, got_speaker, got_cue, got_direct, got_mention = found[0]
+    assert (got_speaker, got_cue, got_direct) == (speaker, cue, direct)
+    if mention is not None:
+        assert got_mention == mention

@@ -1,0 +1,172 @@
+"""Tests for resolve.timeline: day selection, bounds, keywords, de-duplication and citations."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+
+import pytest
+
+from dateline.records import Sentence
+from dateline.resolve.timeline import build_timeline
+
+# Two outlets report the same Friday in the West Bank; the second is a light rewrite of the first.
+COURIER = ("At least 11 Palestinians were killed by Israeli forces across the West Bank on Friday, "
+           "the Palestinian health ministry said. Four of them died in clashes near Tulkarem. "
+           "A 14-year-old boy was shot dead near Nablus, the WAFA news agency reported.")
+WIRE = ("At least 11 Palestinians were killed by Israeli forces across the West Bank on Friday, "
+        "the Palestinian Ministry of Health said. Crowds marched in solidarity with Gaza "
+        "and some raised Hamas flags.")
+MEETING = ("Blinken met Palestinian President Mahmoud Abbas in the occupied West Bank. "
+           "Abbas demanded an end to the assault on Gaza.")
+
+
+def _sentences(text: str, day: str | None) -> list[Sentence]:
+    """Split after each full stop, keeping true character offsets into `text`."""
+    return [Sentence(m.start(), m.end(), m.group(), day)
+            for m in re.finditer(r"[^\s.][^.]*\.", text)]
+
+
+def _article(aid: str, source: str, text: str, day: str | None, published="2023-10-14"):
+    info = {"id": aid, "source": source, "title": f"{source} report", "published": published,
+            "url": f"https://example.org/{aid}"}
+    return [(info, s) for s in _sentences(text, day)], text
+
+
+@pytest.fixture()
+def corpus():
+    """Three articles: two tell 2023-10-13, one tells 2023-11-05."""
+    courier, courier_text = _article("c1", "The Example Courier", COURIER, "2023-10-13")
+    wire, wire_text = _article("w1", "Sample Wire", WIRE, "2023-10-13", published=date(2023, 10, 15))
+    meet, meet_text = _article("m1", "Demo Daily Monitor", MEETING, "2023-11-05", "2023-11-08")
+    texts = {"c1": courier_text, "w1": wire_text, "m1": meet_text}
+    return courier + wire + meet, texts
+
+
+def test_timeline_splitter_keeps_offsets():
+    for s in _sentences(COURIER, "2023-10-13"):
+        assert COURIER[s.start:s.end] == s.text
+
+
+def test_timeline_dedups_same_sentence_across_articles(corpus):
+    items, _ = corpus
+    day = next(d for d in build_timeline(items, per_date=3) if d.date == "2023-10-13")
+    killed = [s for s in day.sentences if s.startswith("At least 11 Palestinians")]
+    assert len(killed) == 1
+    assert len(day.sentences) == 3  # the near-copy gave its place to a distinct sentence
+
+
+def test_timeline_sorted_by_date_with_per_date_limit(corpus):
+    items, _ = corpus
+    timeline = build_timeline(items, per_date=1)
+    assert [d.date for d in timeline] == ["2023-10-13", "2023-11-05"]
+    assert all(len(d.sentences) == 1 == len(d.citations) for d in timeline)
+
+
+@pytest.mark.parametrize("date_from,date_to,expected", [
+    (None, None, ["2023-10-13", "2023-11-05"]),
+    (date(2023, 11, 1), None, ["2023-11-05"]),
+    (None, date(2023, 10, 31), ["2023-10-13"]),
+    (date(2023, 10, 13), date(2023, 10, 13), ["2023-10-13"]),
+    (date(2023, 10, 14), date(2023, 11, 4), []),
+    ("2023-11-05", "2023-11-30", ["2023-11-05"]),
+])
+def test_timeline_date_bounds(corpus, date_from, date_to, expected):
+    items, _ = corpus
+    timeline = build_timeline(items, date_from=date_from, date_to=date_to)
+    assert [d.date for d in timeline] == expected
+
+
+@pytest.mark.parametrize("keywords,expected_dates,must_contain", [
+    (("abbas",), ["2023-11-05"], "Abbas"),
+    (("TULKAREM", "nablus"), ["2023-10-13"], None),
+    (("Hamas flags",), ["2023-10-13"], "Hamas flags"),
+    (("Nablu",), [], None),  # a word match, not a substring match
+    ((), ["2023-10-13", "2023-11-05"], None),
+])
+def test_timeline_keywords(corpus, keywords, expected_dates, must_contain):
+    items, _ = corpus
+    timeline = build_timeline(items, keywords=keywords, per_date=5)
+    assert [d.date for d in timeline] == expected_dates
+    for day in timeline:
+        for sentence in day.sentences:
+            if keywords:
+                assert any(k.lower() in sentence.lower() for k in keywords)
+            if must_contain:
+                assert must_contain in sentence
+
+
+def test_timeline_max_dates_picks_most_reported(corpus):
+    items, _ = corpus
+    lone = {"id": "x1", "source": "Sample Wire", "title": "t", "published": "2023-11-30", "url": None}
+    items = items + [(lone, Sentence(0, 40, "Blinken met Abbas again as his visit ended.", "2023-11-30"))]
+    assert [d.date for d in build_timeline(items, max_dates=1)] == ["2023-10-13"]
+    assert [d.date for d in build_timeline(items, max_dates=2)] == ["2023-10-13", "2023-11-05"]
+    assert build_timeline(items, max_dates=0) == []
+
+
+def test_timeline_citations_point_back_to_spans(corpus):
+    items, texts = corpus
+    for day in build_timeline(items, per_date=4):
+        for sentence, cite in zip(day.sentences, day.citations, strict=True):
+            assert texts[cite["article_id"]][cite["start"]:cite["end"]] == sentence
+            assert set(cite) == {"article_id", "source", "title", "url", "published", "start", "end"}
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cite["published"])  # date objects too
+            assert cite["url"].endswith(cite["article_id"])
+
+
+@pytest.mark.parametrize("value", [None, "2023-11", "2023-W45", "P48D", "XXXX-XX-XX", "PRESENT_REF"])
+def test_timeline_skips_sentences_not_dated_to_a_day(value):
+    info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-11-08", "url": None}
+    items = [(info, Sentence(0, 30, "Blinken met Abbas in the West Bank.", value)),
+             (info, Sentence(31, 70, "Abbas demanded an end to the assault.", "2023-11-05"))]
+    timeline = build_timeline(items)
+    assert [(d.date, d.sentences) for d in timeline] == [
+        ("2023-11-05", ("Abbas demanded an end to the assault.",))]
+
+
+def test_timeline_two_meetings_on_seed_dates_stay_apart(seeds_dir):
+    """Seed 002 (dated 8 Nov) and seed 003 (30 Nov) each tell a Blinken-Abbas meeting."""
+    items, texts = [], {}
+    for name, day in (("002", "2023-11-05"), ("003", "2023-11-30")):
+        path = next(seeds_dir.glob(f"{name}_*.txt"))
+        text = path.read_text(encoding="utf-8")
+        texts[path.stem] = text
+        info = {"id": path.stem, "source": f"seed {name}", "title": None,
+                "published": text.split()[1], "url": None}
+        items += [(info, s) for s in _sentences(text, day) if "Abbas" in s.text]
+    timeline = build_timeline(items, keywords=["Blinken"], per_date=1)
+    assert [d.date for d in timeline] == ["2023-11-05", "2023-11-30"]
+    for day in timeline:
+        cite = day.citations[0]
+        assert texts[cite["article_id"]][cite["start"]:cite["end"]] == day.sentences[0]
+        assert "Abbas" in day.sentences[0]
+
+
+def test_timeline_handles_many_sentences_quickly():
+    """20k sentences over 56 days (a fifth of the 100k target, to spare the shared CPUs)."""
+    words = ("killed injured Gaza Jenin Nablus raid strike ministry health camp army forces "
+             "hostages aid truce Blinken Abbas Netanyahu Hamas talks border crossing").split()
+    items = []
+    for i in range(20_000):
+        info = {"id": f"a{i // 20}", "source": "Sample Wire", "title": "t",
+                "published": "2023-12-01", "url": None}
+        text = " ".join(words[(i * k) % len(words)] for k in range(1, 16)) + "."
+        items.append((info, Sentence(0, len(text), text, f"2023-{10 + i % 56 // 28}-{1 + i % 28:02d}")))
+    started = time.perf_counter()
+    timeline = build_timeline(items, per_date=3)
+    assert time.perf_counter() - started < 5.0
+    assert len(timeline) == 56 and all(d.sentences for d in timeline)
+
+
+@pytest.mark.parametrize("reprint_published", ["2023-11-20", None])
+def test_timeline_credits_first_published_copy(reprint_published):
+    """A republication of the same text (sorting first by id) must not take the credit."""
+    reprint, _ = _article("a-reprint", "Demo News Aggregator", COURIER, "2023-10-13",
+                          published=reprint_published)
+    original, _ = _article("z-original", "The Example Courier", COURIER, "2023-10-13")
+    timeline = build_timeline(reprint + original, per_date=3)
+    assert len(timeline[0].sentences) == 3
+    assert {c["article_id"] for c in timeline[0].citations} == {"z-original"}
+    assert {c["published"] for c in timeline[0].citations} == {"2023-10-14"}

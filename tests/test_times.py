@@ -1,0 +1,160 @@
+"""find_times: recognition (spans, rejections) and TIMEX3 values against the article date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.extract.times import find_times
+
+CASES = [
+    # (sentence, article date, expected text, expected type, expected value)
+    ("At least 11 Palestinians were killed across the West Bank on Friday, officials said.",
+     "2023-11-07", "Friday", "DATE", "2023-11-03"),
+    ("Since Saturday, a total of 43 Palestinians have been killed in the West Bank.",
+     "2023-11-07", "Saturday", "DATE", "2023-11-04"),
+    ("Since Saturday, 12 people have been killed in the city.",
+     "2023-11-04", "Saturday", "DATE", "2023-10-28"),
+    ("The ministry said on Friday that the crossing stayed closed.",
+     "2023-11-03", "Friday", "DATE", "2023-11-03"),
+    ("The ministers will meet on Friday to discuss the truce.",
+     "2023-11-07", "Friday", "DATE", "2023-11-10"),
+    ("The talks are scheduled to resume on Thursday in Cairo.",
+     "2023-11-07", "Thursday", "DATE", "2023-11-09"),
+    ("The 1993 Oslo peace accords aimed for a future Palestinian state.",
+     "2023-11-07", "1993", "DATE", "1993"),
+    ("The Israeli army launched on Tuesday a large-scale attack on Jenin.",
+     "2025-01-23", "Tuesday", "DATE", "2025-01-21"),
+    ("The operation started in the area yesterday, the group said.",
+     "2025-01-23", "yesterday", "DATE", "2025-01-22"),
+    ("Security forces had besieged the camp for over 48 days.",
+     "2025-01-23", "48 days", "DURATION", "P48D"),
+    ("It was his third trip since the start of the war in October.",
+     "2023-11-30", "October", "DATE", "2023-10"),
+    ("Israel claims the Oct. 7 Hamas attack resulted in 1,400 casualties.",
+     "2023-11-15", "Oct. 7", "DATE", "2023-10-07"),
+    ("The envoy arrived in Amman on 7 October after a long delay.",
+     "2023-11-15", "7 October", "DATE", "2023-10-07"),
+    ("The attack on October 7, 2023 killed about 1,200 people in Israel.",
+     "2024-03-01", "October 7, 2023", "DATE", "2023-10-07"),
+    ("The next round of talks is expected to start on Dec. 4 in Doha.",
+     "2023-11-15", "Dec. 4", "DATE", "2023-12-04"),
+    ("Officials said the convoy crossed into Gaza last week.",
+     "2023-11-07", "last week", "DATE", "2023-W44"),
+    ("More aid trucks are expected at the crossing this week.",
+     "2023-11-07", "this week", "DATE", "2023-W45"),
+    ("Hundreds marched through the city today, witnesses said.",
+     "2023-11-07", "today", "DATE", "2023-11-07"),
+    ("The hospital is currently running on generators.",
+     "2023-11-07", "currently", "DATE", "PRESENT_REF"),
+    ("Fuel is now running out across the enclave.",
+     "2023-11-07", "now", "DATE", "PRESENT_REF"),
+    ("The camp was first built in the 1990s by the agency.",
+     "2023-11-07", "the 1990s", "DATE", "199"),
+    ("Fighting resumed at 10 a.m. near the camp, residents said.",
+     "2023-11-07", "10 a.m.", "TIME", "2023-11-07T10:00"),
+    ("Airstrikes hit the camp on Tuesday night, the ministry said.",
+     "2023-11-08", "Tuesday night", "TIME", "2023-11-07TNI"),
+    ("Aid convoys have crossed daily since the deal.",
+     "2023-11-30", "daily", "SET", "P1D"),
+    ("Trucks now enter the strip every day through Rafah.",
+     "2023-11-30", "every day", "SET", "P1D"),
+    ("Officials said 30 people were detained earlier this month.",
+     "2023-11-20", "earlier this month", "DATE", "2023-11"),
+    ("The siege has lasted more than two weeks.",
+     "2023-11-20", "more than two weeks", "DURATION", "P2W"),
+    ("The raid came three days ago, residents said.",
+     "2023-11-20", "three days ago", "DATE", "2023-11-17"),
+    ("Many families fled the north last summer.",
+     "2023-11-20", "last summer", "DATE", "2023-SU"),
+    ("The ceasefire collapsed in late November 2023.",
+     "2024-01-10", "late November 2023", "DATE", "2023-11"),
+    ("The clashes started in mid-March, a local official said.",
+     "2024-05-10", "mid-March", "DATE", "2024-03"),
+    ("Arab officials, whom Blinken had met the day before, echoed the same view.",
+     "2023-11-08", "the day before", "DATE", "2023-11-07"),
+    ("The curfew ended at midnight Friday.",
+     "2023-11-07", "midnight Friday", "TIME", "2023-11-03T24:00"),
+]
+
+
+@pytest.mark.parametrize("sentence,published,text,kind,value", CASES)
+def test_times_value(nlp, sentence, published, text, kind, value):
+    times = find_times(nlp(sentence), published=date.fromisoformat(published))
+    found = {t.text: t for t in times}
+    assert text in found, f"{text!r} not among {list(found)}"
+    assert (found[text].type, found[text].value) == (kind, value)
+    assert sentence[found[text].start:found[text].end] == text
+    assert found[text].anchor == published
+
+
+@pytest.mark.parametrize("sentence,text,mod", [
+    ("The deadly Hamas attack in early October prompted a fierce bombardment.",
+     "early October", "START"),
+    ("The agency expects aid to resume in mid-December.", "mid-December", "MID"),
+    ("Officials said the camp was emptied late last year.", "late last year", "END"),
+    ("The siege has lasted about three weeks.", "three weeks", "APPROX"),
+    ("The forces besieged the camp for over 48 days.", "48 days", "MORE_THAN"),
+])
+def test_times_mod(nlp, sentence, text, mod):
+    times = find_times(nlp(sentence), published=date(2023, 11, 15))
+    found = {t.text: t for t in times}
+    assert text in found, f"{text!r} not among {list(found)}"
+    assert found[text].mod == mod
+
+
+@pytest.mark.parametrize("sentence,not_a_time", [
+    ("A 14-year-old boy was killed near Nablus.", "14-year"),
+    ("The man, 45 years old, was detained at a checkpoint.", "45 years"),
+    ("More than 2000 troops were deployed to the border.", "2000"),
+    ("Prime Minister Theresa May said the talks had failed.", "May"),
+    ("May they find peace, the mourners said.", "May"),
+    ("Prices fall when the crossings open.", "fall"),
+    ("Three-quarters of the homes in the camp were damaged.", "quarter"),
+])
+def test_times_rejects_non_times(nlp, sentence, not_a_time):
+    times = find_times(nlp(sentence), published=date(2023, 11, 7))
+    assert not any(not_a_time in t.text for t in times), times
+
+
+def test_times_three_decades_later_is_not_a_future_date(nlp):
+    text = ("The 1993 Oslo accords aimed for a Palestinian state. However, three decades later, "
+            "Israel still controls most of the West Bank.")
+    times = find_times(nlp(text), published=date(2023, 11, 7))
+    later = [t for t in times if "decades" in t.text]
+    assert later and later[0].type == "DURATION" and later[0].value == "P30Y"
+    assert all(t.value[:4] <= "2023" for t in times if t.type == "DATE" and t.value[:1].isdigit())
+
+
+def test_times_sorted_and_without_article_date(nlp):
+    text = "On Friday, troops entered the camp. The siege ended on Oct. 13, 2023 at 10 a.m."
+    times = find_times(nlp(text), published=None)
+    assert [t.start for t in times] == sorted(t.start for t in times)
+    values = {t.text: t.value for t in times}
+    assert values["Friday"].startswith("XXXX")
+    assert values["Oct. 13, 2023"] == "2023-10-13"
+    assert all(t.anchor is None for t in times)
+
+
+def _seed(seeds_dir, prefix):
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    raw = path.read_text(encoding="utf-8").lstrip()
+    _, stated, text = raw.split(" ", 2)
+    return date.fromisoformat(stated), text
+
+
+@pytest.mark.parametrize("prefix,expected", [
+    ("000", {"Friday": "2023-11-03", "Saturday": "2023-11-04", "1993": "1993",
+             "currently": "PRESENT_REF", "three decades later": "P30Y"}),
+    ("001", {"Tuesday": "2025-01-21", "yesterday": "2025-01-22", "48 days": "P48D",
+             "now": "PRESENT_REF"}),
+    ("003", {"October": "2023-10"}),
+    ("004", {"early October": "2023-10", "Oct. 7": "2023-10-07"}),
+])
+def test_times_seed_values(nlp, seeds_dir, prefix, expected):
+    published, text = _seed(seeds_dir, prefix)
+    times = find_times(nlp(text), published=published)
+    found = {t.text: t.value for t in times}
+    assert {k: found.get(k) for k in expected} == expected
+    assert not any("year-old" in t.text for t in times)
