@@ -115,6 +115,17 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Signal:
+    """A loaded or partisan term in an article: a descriptive signal, never a verdict."""
+
+    start: int
+    end: int
+    text: str
+    term: str  # the lexicon entry it matched
+    kind: str  # e.g. "victim_framing", "actor_label", "conflict_label"
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence of an article with the date it tells about (None when undated)."""
 
@@ -136,6 +147,7 @@ class ArticleFacts:
     events: tuple[EventMention, ...] = ()
     flags: tuple[Flag, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    signals: tuple[Signal, ...] = ()
 
 
 @dataclass(frozen=True)

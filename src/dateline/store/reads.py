@@ -11,12 +11,12 @@ from datetime import date
 from sqlalchemy import Connection, Engine, Select, and_, func, select, text
 
 from dateline.records import (Article, ArticleFacts, Drop, EventMention, Figure, Flag,
-                              PlaceMention, Quote, Sentence, TimeMention)
+                              PlaceMention, Quote, Sentence, Signal, TimeMention)
 from dateline.store.schema import FACT_TABLES, SENTENCES_FTS, articles, drops, sentences
 from dateline.store.writes import chunks
 
 RECORDS = {"times": TimeMention, "places": PlaceMention, "figures": Figure, "quotes": Quote,
-           "events": EventMention, "flags": Flag, "sentences": Sentence}
+           "events": EventMention, "flags": Flag, "sentences": Sentence, "signals": Signal}
 _HIDDEN = {"id", "article_id", "n"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -46,8 +46,16 @@ def _article(row) -> Article:
                    published=date.fromisoformat(row.published) if row.published else None)
 
 
+def _frozen(value):
+    """JSON lists back to the tuples that frozen records hold."""
+    return tuple(_frozen(v) for v in value) if isinstance(value, list) else value
+
+
 def _record(name: str, values: dict):
     """A fact record from a row's values; the inverse of writes._fact_row."""
+    extra = values.pop("extra", None)
+    if extra:
+        values.update({k: _frozen(v) for k, v in json.loads(extra).items()})
     if name == "quotes":
         start, end = values.pop("speaker_start"), values.pop("speaker_end")
         values["speaker_span"] = None if start is None else (start, end)

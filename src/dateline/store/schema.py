@@ -58,6 +58,7 @@ def _fact_table(name: str, *columns: Column, date_column: str | None = None) -> 
         Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
         Column("n", Integer, nullable=False),
         *columns,
+        Column("extra", Text),  # JSON of record fields that have no column of their own
         *indexes,
     )
 
@@ -103,10 +104,14 @@ sentences = _fact_table(
     "sentences", *_span(), Column("text", Text, nullable=False), Column("date", Text),
     date_column="date")
 
+signals = _fact_table(
+    "signals", *_span(), Column("text", Text, nullable=False), Column("term", Text, nullable=False),
+    Column("kind", Text, nullable=False))
+
 # Fact tables in the order ArticleFacts lists them; the names are the ArticleFacts field names.
 FACT_TABLES: dict[str, Table] = {
     "times": times, "places": places, "figures": figures, "quotes": quotes,
-    "events": events, "flags": flags, "sentences": sentences,
+    "events": events, "flags": flags, "sentences": sentences, "signals": signals,
 }
 
 # SQLite-only full-text index over sentences (FTS5, external content); absent when FTS5 is.

@@ -50,8 +50,8 @@ def _names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
 
-def _fact_row(record) -> dict:
-    """A row from a fact record; the few fields that are not plain columns are unfolded."""
+def _fact_row(record, columns) -> dict:
+    """A row from a fact record; fields without a column of their own go to `extra` as JSON."""
     # Shallow on purpose: dataclasses.asdict deep-copies and is several times slower.
     row = {name: getattr(record, name) for name in _names(type(record))}
     if isinstance(record, Quote):
@@ -59,6 +59,8 @@ def _fact_row(record) -> dict:
         row["speaker_start"], row["speaker_end"] = span if span else (None, None)
     elif isinstance(record, EventMention):
         row["actors"], row["targets"] = json.dumps(list(record.actors)), json.dumps(list(record.targets))
+    extra = {name: row.pop(name) for name in list(row) if name not in columns}
+    row["extra"] = json.dumps(extra, default=str) if extra else None
     return row
 
 
@@ -69,7 +71,7 @@ def insert_facts(connection: Connection, batch: Sequence[ArticleFacts]) -> None:
     stamp = now()
     connection.execute(insert(articles), [_article_row(f, stamp) for f in batch])
     for name, table in FACT_TABLES.items():
-        rows = [{"article_id": f.article.id, "n": n, **_fact_row(record)}
+        rows = [{"article_id": f.article.id, "n": n, **_fact_row(record, table.c)}
                 for f in batch for n, record in enumerate(getattr(f, name))]
         if rows:
             connection.execute(insert(table), rows)
