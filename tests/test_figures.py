@@ -99,3 +99,30 @@ def test_figures_span_runs_from_number_to_verb(nlp):
     figs = figures(nlp, text)
     assert [f.text for f in figs] == ["At least 11 Palestinians were killed", "dozens injured"]
     assert all(text[f.start:f.end] == f.text for f in figs)
+
+
+@pytest.mark.parametrize("sentence,side", [
+    ("At least 11 Palestinians were killed in the West Bank on Friday.", "palestine"),
+    ("Two Israeli soldiers were killed near the border.", "israel"),
+    ("At least 109 people were killed by gunmen at a music festival.", "israel"),
+    ("Two girls were killed in an Israeli airstrike on Gaza City.", "palestine"),
+    ("Over 2,300 Israelis and Palestinians have been killed so far.", "both"),
+])
+def test_figures_victim_side(nlp, sentence, side):
+    from dateline.extract.figure_sides import victim_side
+
+    (fig,) = [f for f in figures(nlp, sentence) if f.metric == "killed"]
+    assert victim_side(fig, sentence, 0) == side
+
+
+def test_figures_report_carries_to_the_running_total(nlp):
+    text = ("According to the Ministry of Health in Gaza, 317 Palestinians were killed today. "
+            "In total, 1,417 have been killed in Gaza since 7 October.")
+    assert [(f.value, f.reporter, f.scope) for f in figures(nlp, text)] == [
+        (317, "Ministry of Health in Gaza", "incident"), (1417, "Ministry of Health in Gaza", "cumulative")]
+
+
+def test_figures_restated_figure_is_one_claim(nlp):
+    text = "Over 15,000 Palestinians have been killed. Q: How many? Over 15,000 Palestinians have been killed."
+    (fig,) = figures(nlp, text)
+    assert [text[s:e] for s, e in fig.mentions] == ["Over 15,000 Palestinians have been killed"] * 2

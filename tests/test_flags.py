@@ -47,12 +47,44 @@ def test_flags_rewrite_marker(nlp, tail, marked):
     assert ("rewrite_marker" in kinds) is marked
 
 
+WEEKDAYS = ("At least 11 were killed across the West Bank on Friday, the ministry said. "
+            "Since Saturday, a total of 43 Palestinians have been killed.")
+
+
+@pytest.mark.parametrize("published,stale", [
+    (date(2023, 11, 7), True),    # Tuesday: Saturday Nov. 4 would fall after Friday Nov. 3
+    (date(2023, 10, 14), False),  # Saturday: "since Saturday" a week back, before Friday
+    (date(2023, 10, 13), False),  # Friday itself: "since Saturday" is Oct. 7, before it
+    (date(2023, 10, 16), True),   # Monday: Saturday Oct. 14 would fall after Friday Oct. 13
+])
+def test_flags_stale_weekday_order(nlp, published, stale):
+    kinds = [f.kind for f in _flags(nlp, WEEKDAYS, published)]
+    assert ("stale_date" in kinds) is stale
+
+
+def test_flags_better_anchor_gives_both_readings(nlp):
+    from dateline.extract.dating import with_better_anchor
+
+    doc = nlp(STALE)
+    times = with_better_anchor(doc, find_times(doc, published=date(2023, 11, 7)),
+                               published=date(2023, 11, 7))
+    friday = [t for t in times if t.text == "Friday"]
+    assert friday and friday[0].value == "2023-11-03"
+    assert friday[0].alt_value == "2023-10-13" and friday[0].alt_anchor == "2023-10-13"
+
+
 @pytest.mark.parametrize("prefix,kinds", [
-    ("000", []),                 # no explicit date in the text: left to the cross-article check
+    ("000", ["stale_date"]),     # "since Saturday" after the "Friday" it reports
+    ("001", []),
+    ("002", []),
     ("003", ["rewrite_marker"]),
     ("004", []),
 ])
 def test_flags_seeds(nlp, seeds_dir, prefix, kinds):
     path = next(seeds_dir.glob(f"{prefix}_*.txt"))
     _, stated, text = path.read_text(encoding="utf-8").lstrip().split(" ", 2)
-    assert [f.kind for f in _flags(nlp, text, date.fromisoformat(stated))] == kinds
+    flags = _flags(nlp, text, date.fromisoformat(stated))
+    assert [f.kind for f in flags] == kinds
+    for flag in flags:
+        if flag.kind == "stale_date":
+            assert "Saturday" in flag.detail and "Friday" in flag.detail

@@ -60,3 +60,23 @@ def test_quotes_speaker_span_points_at_the_nearest_mention(nlp):
     (q,) = find_quotes(doc)
     assert doc.text[q.speaker_span[0]:q.speaker_span[1]] == "he"
     assert q.speaker == "Mustafa Barghouti"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("According to the Gaza health ministry, the hospital has run out of fuel.", "Gaza health ministry",
+     "the hospital has run out of fuel"),
+    ("The hospital has run out of fuel, according to the Gaza health ministry.", "Gaza health ministry",
+     "The hospital has run out of fuel"),
+])
+def test_quotes_according_to_credits_the_rest_of_the_sentence(nlp, text, speaker, content):
+    ((got, who, cue, direct),) = rows(nlp, text)
+    assert (got, who, cue.lower(), direct) == (content, speaker, "according", False)
+
+
+def test_quotes_source_span_keeps_the_apposition(nlp):
+    text = "Brian Fallon, the campaign’s press secretary, questioned the integrity of the count."
+    doc = nlp(text)
+    (q,) = find_quotes(doc)
+    assert text[slice(*q.speaker_span)] == "Brian Fallon, the campaign’s press secretary,"
+    assert (q.speaker, q.speaker_role, q.text) == (
+        "Brian Fallon", "the campaign’s press secretary", "the integrity of the count")

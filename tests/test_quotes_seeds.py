@@ -21,7 +21,8 @@ def seed_quotes(nlp, seeds_dir, prefix):
     ("001", "launched by the occupation in Jenin will fail", "Hamas", "said", True, "Hamas"),
     ("002", "atrocious, murderous assault by Israel", "Mahmoud Abbas", "demanded", True, "President Abbas"),
     ("003", "doesn’t seem like it’s moving the needle", "Ibrahim Abusharif", "stated", True, None),
-    ("004", "if Israel does not halt its assault", "Sayyed Hassan Nasrallah", "warned", False, "Sayyed Hassan Nasrallah"),
+    ("004", "if Israel does not halt its assault", "Sayyed Hassan Nasrallah", "warned", False,
+     "Sayyed Hassan Nasrallah, the leader of Lebanon’s Hezbollah group,"),
 ])
 def test_quotes_seed_statements(nlp, seeds_dir, prefix, start, speaker, cue, direct, mention):
     found = [q for q in seed_quotes(nlp, seeds_dir, prefix) if q[0].startswith(start)]
@@ -30,3 +31,16 @@ def test_quotes_seed_statements(nlp, seeds_dir, prefix, start, speaker, cue, dir
     assert (got_speaker, got_cue, got_direct) == (speaker, cue, direct)
     if mention is not None:
         assert got_mention == mention
+
+
+@pytest.mark.parametrize("prefix,start,role,partial", [
+    ("003", "doesn’t seem like it’s moving the needle", "of Northwestern University in Qatar", False),
+    ("004", "if Israel does not halt its assault", "the leader of Lebanon’s Hezbollah group", False),
+    ("001", "We are facing an occupying", None, True),  # "Jabarin" is never named in full
+    ("001", "Our nation has a steel will", None, True),
+    ("002", "atrocious, murderous assault by Israel", None, False),
+])
+def test_quotes_seed_speaker_role_and_partial_names(nlp, seeds_dir, prefix, start, role, partial):
+    text = next(seeds_dir.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8").strip().split(" ", 2)[2]
+    (q,) = [q for q in find_quotes(nlp(text)) if q.text.startswith(start)]
+    assert (q.speaker_role, q.speaker_partial) == (role, partial)

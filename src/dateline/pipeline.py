@@ -13,7 +13,12 @@ from tqdm import tqdm
 from dateline.extract import extract_facts
 from dateline.extract.nlp import load_nlp
 from dateline.ingest import article_from_text, read_paths
-from dateline.records import Article, ArticleFacts, Drop, TimelineDate
+from dateline.records import (Article, ArticleFacts, Contradiction, Drop, Event, FigureSeries,
+                              Story, TimelineDate)
+from dateline.resolve.events import merge_events
+from dateline.resolve.series import all_claims, build_series, contradictions
+from dateline.resolve.staleness import stale_figures
+from dateline.resolve.stories import build_stories
 from dateline.resolve.timeline import build_timeline
 from dateline.settings import Settings
 from dateline.store import Store
@@ -122,3 +127,25 @@ def timeline(settings: Settings, *, date_from: date | None = None, date_to: date
         items = store.iter_sentences(date_from=date_from, date_to=date_to)
         return build_timeline(items, date_from=date_from, date_to=date_to, max_dates=max_dates,
                               per_date=per_date, keywords=tuple(keywords))
+
+
+# Cross-article views are computed at read time from the stored facts (nothing extra is stored):
+# always consistent with the store, at the cost of one pass over the facts per call.
+
+def stories(settings: Settings, *, date_from: date | None = None,
+            date_to: date | None = None) -> list[Story]:
+    """Stories across outlets, rewrites and republications linked to their original."""
+    return build_stories(stored_facts(settings, date_from=date_from, date_to=date_to))
+
+
+def events(settings: Settings, *, date_from: date | None = None,
+           date_to: date | None = None) -> list[Event]:
+    """Events merged across articles, every mention kept with its outlet."""
+    return merge_events(stored_facts(settings, date_from=date_from, date_to=date_to))
+
+
+def figures(settings: Settings, *, date_from: date | None = None, date_to: date | None = None
+            ) -> tuple[list[FigureSeries], list[Contradiction]]:
+    """Figure series per metric, victims and area, and the contradictions and stale tolls in them."""
+    series = build_series(all_claims(stored_facts(settings, date_from=date_from, date_to=date_to)))
+    return series, contradictions(series) + stale_figures(series)

@@ -39,6 +39,8 @@ class TimeMention:
     value: str  # TIMEX3 value, e.g. 2023-11-03, 2023-W45, P48D, PRESENT_REF, XXXX-XX-XX
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER...
     anchor: str | None = None  # the date the value was resolved against
+    alt_value: str | None = None  # the value against a better anchor the text itself gives
+    alt_anchor: str | None = None  # that better anchor (see Flag "stale_date")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,10 @@ class Figure:
     since: str | None = None
     scope: str = "incident"  # incident, cumulative
     reporter: str | None = None
+    parent: int | None = None  # index, in the article's figures, of the figure this one is a subset of
+    mentions: tuple[tuple[int, int], ...] = ()  # (start, end) of every mention of this claim, restatements included
+    date_precision: str | None = None  # day, week, month, quarter, season, year, decade of `date`
+    date_approx: bool = False  # True when no time expression governs it (article date used)
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,11 @@ class Quote:
     speaker_span: tuple[int, int] | None
     cue: str | None
     direct: bool
+    speaker_role: str | None = None  # role or affiliation stated with the speaker ("of Northwestern University in Qatar")
+    speaker_partial: bool = False  # the speaker is never named in full in the article ("Jabarin")
+    date: str | None = None  # when it was said: the governing time expression, else the article date
+    date_precision: str | None = None
+    date_approx: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,8 @@ class EventMention:
     targets: tuple[str, ...] = ()
     killed: int | None = None
     injured: int | None = None
+    date_precision: str | None = None
+    date_approx: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,3 +170,97 @@ class TimelineDate:
     date: str
     sentences: tuple[str, ...]
     citations: tuple[dict, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a resolved fact was read: the article, its outlet and date, the span in its text."""
+
+    article_id: str
+    source: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """An article in a story; a rewrite or republication points to the original it copies."""
+
+    article_id: str
+    source: str | None
+    published: str | None
+    title: str | None
+    duplicate_of: str | None = None
+    copy_kind: str | None = None  # "republication" or "rewrite"
+    similarity: float | None = None  # estimated Jaccard of word 3-shingles with the original
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about the same story across outlets, first published first."""
+
+    id: str
+    label: str  # the story's most telling words
+    articles: tuple[StoryArticle, ...]
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event merged from the mentions of several articles, each mention kept with its outlet."""
+
+    id: str
+    type: str
+    subtype: str | None
+    date: str | None  # the most precise date the mentions agree on
+    place: str | None
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    killed: tuple[tuple[int, str | None], ...]  # (value, outlet) as each mention reports it
+    mentions: tuple[Citation, ...]
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """One reported figure with who reported it, where it was read and the day it stands for."""
+
+    metric: str
+    scope: str
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    victims: str  # normalised victims class ("people", "children", ...)
+    area: str | None
+    reporter: str | None
+    as_of: str | None  # the day the figure tells (incident day, or a cumulative toll's day)
+    since: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class FigureSeries:
+    """Figures of one metric, scope, victims class and area over time, with their reporters."""
+
+    key: str
+    metric: str
+    scope: str
+    victims: str
+    area: str | None
+    reporters: tuple[str, ...]
+    claims: tuple[FigureClaim, ...]  # by as_of date
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Figures that do not agree: competing values, a falling toll, a changed metric, a stale toll."""
+
+    kind: str  # competing, decreasing, metric_changed, stale_figure
+    detail: str
+    claims: tuple[FigureClaim, ...]
+    article_id: str | None = None  # the article flagged (stale_figure)

@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from dateline.extract.figure_sides import victim_side
 from dateline.extract.figures import find_figures
 from dateline.extract.nlp import load_nlp
 
@@ -54,20 +55,44 @@ def score_headlines(path: Path = HEADLINES) -> dict:
     return {"rows": len(rows), "exact": correct / len(rows) if rows else 0.0, "misses": misses}
 
 
-def score_casualty_sentences(path: Path = SENTENCES) -> dict:
-    """Share of sentences stating a number of dead (by `mentions_dead_count`) that yield a killed figure."""
-    nlp = load_nlp()
+def sentence_side(figures, sentence: str) -> str | None:
+    """The victim side a sentence's killed figures tell: israel, palestine, both, or None."""
+    sides = {victim_side(f, sentence, 0) for f in figures if f.metric == "killed"} - {None}
+    return "both" if len(sides) > 1 or "both" in sides else next(iter(sides), None)
+
+
+def score_casualty_sentences(path: Path = SENTENCES, docs=None) -> dict:
+    """Sentences stating a number of dead (by `mentions_dead_count`): share that yield a killed figure,
+    and, of those, share whose victim side (`sentence_side`) equals the `category` column.
+
+    `docs` may hold the parsed sentences of the whole file, in file order, to skip parsing.
+    """
     files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
-    sentences = [_clean(r["sentence"]) for f in files for r in csv.DictReader(f.open(encoding="utf-8"))]
-    with_dead = [s for s in sentences if mentions_dead_count(s)]
-    found, misses = 0, []
-    for text, doc in zip(with_dead, nlp.pipe(with_dead)):
-        if any(f.metric == "killed" for f in find_figures(doc, times=[], places=[], published=None)):
-            found += 1
-        else:
+    rows = [r for f in files for r in csv.DictReader(f.open(encoding="utf-8"))]
+    sentences = [_clean(r["sentence"]) for r in rows]
+    keep = [mentions_dead_count(s) for s in sentences]
+    if docs is None:  # parse only the sentences that are scored
+        parsed = iter(load_nlp().pipe(s for s, k in zip(sentences, keep) if k))
+        docs = (next(parsed) if k else None for k in keep)
+    found = side_ok = with_dead = 0
+    misses, side_misses = [], []
+    for row, text, doc, scored in zip(rows, sentences, docs, keep):
+        if not scored:
+            continue
+        with_dead += 1
+        figs = find_figures(doc, times=[], places=[], published=None)
+        if not any(f.metric == "killed" for f in figs):
             misses.append(text)
-    share = found / len(with_dead) if with_dead else 0.0
-    return {"sentences": len(sentences), "with_dead": len(with_dead), "recall": share, "misses": misses}
+            continue
+        found += 1
+        side = sentence_side(figs, doc.text)
+        if side == row["category"]:
+            side_ok += 1
+        else:
+            side_misses.append((row["category"], side, text))
+    return {"sentences": len(sentences), "with_dead": with_dead,
+            "recall": found / with_dead if with_dead else 0.0,
+            "side_accuracy": side_ok / found if found else 0.0, "misses": misses, "side_misses": side_misses}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,9 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         print("  miss:", *miss, sep="\t")
     sent = score_casualty_sentences(args.sentences)
     print(f"casualty sentences: {sent['sentences']} read, {sent['with_dead']} state a number of dead, "
-          f"killed figure found in {sent['recall']:.3f}")
+          f"killed figure found in {sent['recall']:.3f}, victim side right in {sent['side_accuracy']:.3f}")
     for miss in sent["misses"][:args.misses]:
         print("  miss:", miss)
+    for miss in sent["side_misses"][:args.misses]:
+        print("  side miss:", *miss, sep="\t")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -11,10 +12,14 @@ from dateline.extract.lexicon_figures import (
     CUMULATIVE_CUES, CUMULATIVE_PHRASES, CURRENCY, METRIC_WORDS, MONTHS, PRONOUNS,
     REPORT_VERBS, TRANSITIVE, UNIT_WORDS,
 )
+from dateline.extract.figure_claims import link_claims
 from dateline.extract.numbers import Amount, read_amounts
 from dateline.records import Figure, PlaceMention, TimeMention
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# "between 7 October and 4 December": a period across months is a running total, not one incident
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_LONG_SPAN = re.compile(rf"\bbetween (?:\d{{1,2}} )?(?P<m1>{_MONTH})\b.{{0,30}}?\band\b.{{0,20}}?\b(?!(?P=m1)\b){_MONTH}\b")
 
 
 def find_figures(doc: Doc, *, times: list[TimeMention], places: list[PlaceMention],
@@ -33,12 +38,40 @@ def find_figures(doc: Doc, *, times: list[TimeMention], places: list[PlaceMentio
     """
     del published  # dates come from `times`, already resolved against the article date
     figures: list[Figure] = []
+    last, prev_end = None, 0  # reporter credited in the previous sentence of the paragraph
     for sent in doc.sents:
-        for amount in read_amounts(sent):
-            fig = _figure(sent, amount, times, places)
-            if fig is not None:
-                figures.append(fig)
-    return figures
+        if "\n" in doc.text[prev_end:sent.start_char]:
+            last = None
+        found = [f for f in (_figure(sent, a, times, places) for a in read_amounts(sent)) if f is not None]
+        if last is not None and _continues(sent):
+            found = [replace(f, reporter=last) if f.reporter is None else f for f in found]
+        last = next((f.reporter for f in reversed(found) if f.reporter), None) or _keeper(sent)
+        figures.extend(found)
+        prev_end = sent.end_char
+    return link_claims(doc.text, figures)
+
+
+def _keeper(sent: Span) -> str | None:
+    """Who keeps the count, in a sentence without a figure: 'the MoH in Gaza did not update its casualty figures'."""
+    for tok in sent:
+        if tok.lemma_.lower() in TALLY_NOUNS and tok.dep_ == "dobj":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+            if subj and any(t.pos_ == "PROPN" for t in subj[0].subtree):
+                return _name(subj[0])
+    return None
+
+
+def _continues(sent: Span) -> bool:
+    """The sentence carries on the previous one's report: 'This brings the toll to…', 'In total, …',
+    'The cumulative toll…', 'Their reported toll…', 'the reported fatality toll…' (no agent named)."""
+    words = [t.lower_ for t in sent if not t.is_space and t.text not in ("*", "-", "•")][:3]
+    if words[:2] in (["this", "brings"], ["in", "total"], ["the", "cumulative"]) or words[:1] in (["overall"], ["their"]):
+        return True
+    if any(t.lower_ == "reported" and t.dep_ == "amod" for t in sent):
+        return True
+    # a definite toll refers back to the count just credited: "The fatality toll in Gaza … stood at …"
+    return any(t.dep_ == "nsubj" and t.lemma_.lower() in TALLY_NOUNS
+               and any(c.lower_ in ("the", "their", "its") for c in t.children) for t in sent)
 
 
 def _figure(sent: Span, amount: Amount, times, places) -> Figure | None:
@@ -54,11 +87,12 @@ def _figure(sent: Span, amount: Amount, times, places) -> Figure | None:
     clause = _clause(anchor)
     start, end = _span(sent, amount, anchor, metric_tok, clause)
     since = _since(sent, times)
+    scope = _scope(sent, anchor, clause, times)
     return Figure(
         start=start, end=end, text=sent.doc.text[start:end], metric=metric,
         value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier,
-        who=who, place=_place(sent, start, end, places), date=_date(sent, times, since),
-        since=since.value if since else None, scope=_scope(sent, anchor, clause, times),
+        who=who, place=_place(sent, start, end, anchor, places), date=_date(sent, times, since, clause, scope),
+        since=since.value if since else None, scope=scope,
         reporter=_reporter(sent, anchor),
     )
 
@@ -148,20 +182,39 @@ def _since(sent: Span, times: list[TimeMention]) -> TimeMention | None:
     return None
 
 
-def _date(sent: Span, times: list[TimeMention], since: TimeMention | None) -> str | None:
-    """The first day-precision DATE in the sentence that is not the 'since' anchor."""
-    for tm in times:
-        if tm is not since and tm.type == "DATE" and _DAY.match(tm.value) and _in(sent, tm.start, tm.end):
+def _date(sent: Span, times: list[TimeMention], since: TimeMention | None, clause: set[Token],
+          scope: str) -> str | None:
+    """The first day-precision DATE in the figure's clause, else (incident counts only) in its sentence.
+
+    A running total takes no date from another clause ("…killed since the assault
+    began, while Israel says the Oct. 7 attack…"): that date tells about another fact.
+    """
+    days = [tm for tm in times if tm is not since and tm.type == "DATE" and _DAY.match(tm.value)
+            and _in(sent, tm.start, tm.end)]
+    starts = {t.idx for t in clause}
+    for tm in days:
+        span = sent.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        if span is not None and any(t.idx in starts for t in span):
             return tm.value
-    return None
+    return days[0].value if days and scope == "incident" else None
 
 
-def _place(sent: Span, start: int, end: int, places: list[PlaceMention]) -> str | None:
-    """The name of the place mention in the sentence nearest the figure."""
+def _place(sent: Span, start: int, end: int, anchor: Token, places: list[PlaceMention]) -> str | None:
+    """The place tied to the counted noun by the parse ('a boy near Nablus'), else the nearest in the sentence."""
+    inside = [p for p in places if _in(sent, p.start, p.end)]
+    for p in inside:
+        tok = sent.doc.char_span(p.start, p.end, alignment_mode="expand")
+        head = tok.root if tok is not None else None
+        for _ in range(3):  # place -> "near"/"in" -> the counted noun
+            if head is None or head.head == head:
+                break
+            head = head.head
+            if head == anchor:
+                return p.name
+
     def distance(p: PlaceMention) -> int:
         return max(0, p.start - end, start - p.end)
 
-    inside = [p for p in places if _in(sent, p.start, p.end)]
     return min(inside, key=distance).name if inside else None
 
 
@@ -247,7 +300,7 @@ def _nearby_metric(sent: Span, a: Amount, anchor: Token) -> tuple[Token | None, 
             if metric and not _agent(anchor, tok):
                 return tok, metric
     # "death toll in israeli attacks on gaza rises to 23210": a toll a few words back
-    for tok in reversed(sent[max(0, a.start - 10):a.start]):
+    for tok in reversed(sent[max(0, a.start - 15):a.start]):
         if tok.lower_ == "toll":
             return tok, "killed"
         if tok.lower_ in ("and", "while", ";", "but"):
@@ -255,6 +308,7 @@ def _nearby_metric(sent: Span, a: Amount, anchor: Token) -> tuple[Token | None, 
     return None, None
 
 
+TALLY_NOUNS = {"figure", "toll", "tally", "count"}
 ABSTRACT_NOUNS = {"casualty", "death", "fatality", "injury", "toll", "displacement", "evacuation"}
 CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "pcomp", "parataxis", "acl")
 
@@ -289,7 +343,7 @@ def _scope(sent: Span, anchor: Token, clause: set[Token], times: list[TimeMentio
     if words & CUMULATIVE_CUES:
         return "cumulative"
     text = " ".join(t.lower_ for t in sorted(clause, key=lambda t: t.i))
-    if any(p in text for p in CUMULATIVE_PHRASES):
+    if any(p in text for p in CUMULATIVE_PHRASES) or _LONG_SPAN.search(text):
         return "cumulative"
     head = _clause_head(anchor)
     verbs = [head, head.head] if head.dep_ == "conj" else [head]
@@ -312,6 +366,11 @@ def _reporter(sent: Span, anchor: Token) -> str | None:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if subj and subj[0].lower_ not in PRONOUNS and anchor not in subj[0].subtree:
                 return _name(subj[0])
+    for tok in sent:  # "the toll reported by MoH in Gaza"
+        if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in ("acl", "amod"):
+            objs = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return _name(objs[0])
     for tok in sent:
         if tok.lemma_.lower() == "cite":
             objs = [c for c in tok.children if c.dep_ == "dobj"]

@@ -5,11 +5,15 @@ of them as recent ("on Friday", "yesterday", "the day") and names nothing later.
 `rewrite_marker`: traces of an automated rewrite — an appended "FAQs"/"Q:" block, or talk of
 "the original article".
 
-Limits: only what the text itself supports is flagged. An article that names no explicit date
-(seed 000: stated 2023-11-07, telling of Friday 13 Oct 2023) is not flagged here. That needs
-the cross-article check, for the resolve stage with the store — the `stale_evidence_from_store`
-idea: compare the article's cumulative figures ("over 1,700 killed in Gaza") with the series
-others reported, and date the article by where its figures fall behind.
+A stale date is shown either by explicit dates (then `better_anchor` gives the day the text
+itself anchors to, and relative expressions get a second reading against it), or by weekdays
+that cannot both lie in the week before the stated date: a count "since Saturday" that would
+start after the "Friday" the text reports (seed 000). The second names no better anchor.
+
+Limits: only what the text itself supports is flagged. Which earlier week an article like
+seed 000 belongs to needs the cross-article check (resolve stage, with the store): compare its
+cumulative figures ("over 1,700 killed in Gaza") with the series other outlets reported by the
+stated date, and date the article by where its figures fall behind.
 """
 
 from __future__ import annotations
@@ -49,7 +53,26 @@ def _day(value: str) -> date | None:
         return None
 
 
+def better_anchor(doc: Doc, *, times: list[TimeMention], published: date | None) -> date | None:
+    """The latest day the text names explicitly, when it contradicts the stated date; else None."""
+    evidence = _explicit_evidence(doc, times, published)
+    return evidence[1] if evidence else None
+
+
 def _stale_date(doc: Doc, times: list[TimeMention], published: date | None) -> str | None:
+    evidence = _explicit_evidence(doc, times, published)
+    if evidence is None:
+        return _weekday_order(doc, times, published)
+    latest_mention, latest, cue = evidence
+    gap = (published - latest).days
+    return (f"the latest day the text names is {latest_mention.text!r} ({latest.isoformat()}, "
+            f"{gap} days before the stated date {published.isoformat()}), yet it speaks of it "
+            f"as recent ({cue.text!r}) and names nothing later; relative dates are also read "
+            f"against {latest.isoformat()} (alt_value)")
+
+
+def _explicit_evidence(doc: Doc, times: list[TimeMention], published: date | None):
+    """(mention, day, cue) when explicit dates lie well before the stated date, told as recent."""
     if published is None:
         return None
     explicit = [(t, _day(t.value)) for t in times
@@ -68,12 +91,34 @@ def _stale_date(doc: Doc, times: list[TimeMention], published: date | None) -> s
     cues = [t for t in recent if t.text.lower().startswith(weekday) or (
         sent is not None and sent.start_char <= t.start < sent.end_char
         and not t.text[:3].lower() in _WEEKDAY_PREFIXES)]
-    if not cues:
+    return (latest_mention, latest, cues[0]) if cues else None
+
+
+def _weekday_order(doc: Doc, times: list[TimeMention], published: date | None) -> str | None:
+    """A count "since <weekday>" that, read against the stated date, starts after the weekday
+    the text reports as its latest day: in a text written then, "since Saturday" would leave
+    out the Friday it reports. Both weekdays fit an earlier week, not the stated one."""
+    if published is None:
         return None
-    gap = (published - latest).days
-    return (f"the latest day the text names is {latest_mention.text!r} ({latest.isoformat()}, "
-            f"{gap} days before the stated date {published.isoformat()}), yet it speaks of it "
-            f"as recent ({cues[0].text!r}) and names nothing later")
+    text = doc.text
+    days = [(t, _day(t.value)) for t in times if t.type == "DATE" and _day(t.value)
+            and t.text[:3].lower() in _WEEKDAY_PREFIXES and _day(t.value) <= published]
+    starts = [(t, d) for t, d in days if _before(text, t) in ("since", "from")]
+    told = [(t, d) for t, d in days if _before(text, t) not in ("since", "from", "until")]
+    for start, start_day in starts:
+        for day_mention, day in told:
+            if day < start_day and (published - day).days < 7:
+                return (f"the text counts 'since {start.text}' ({start_day.isoformat()} against "
+                        f"the stated date {published.isoformat()}) yet reports {day_mention.text!r}"
+                        f" ({day.isoformat()}) before it as the day of its news: the weekdays "
+                        f"fit an earlier week than the stated one; the text names no date to "
+                        f"say which (the cross-article figures check can)")
+    return None
+
+
+def _before(text: str, mention: TimeMention) -> str:
+    words = text[max(0, mention.start - 12):mention.start].lower().split()
+    return words[-1] if words else ""
 
 
 _WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

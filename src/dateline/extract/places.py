@@ -29,6 +29,10 @@ RELATIONS = ("northeast of", "northwest of", "southeast of", "southwest of", "no
              "east of", "west of", "outside", "near", "close to", "in the vicinity of",
              "on the outskirts of", "outskirts of")
 MAX_PHRASE = 4
+_NAME_TAILS = {"camp", "city", "governorate"}
+_NAME_HEADS = {"northern", "southern", "eastern", "western", "central", "north", "south", "occupied"}
+# A capitalised name spaCy did not call a place is still one after these words.
+_LOCATIVE = {"in", "from", "to", "near", "of", "at", "outside", "into", "toward", "towards"}
 _CONNECTORS = {"al", "el", "an", "ad", "ar", "as", "ash", "at", "az", "-", "'", "of", "de"}
 
 
@@ -43,7 +47,7 @@ def find_places(doc: Doc, *, fuzzy: bool = True) -> list[PlaceMention]:
             continue
         entries = _candidates(span.text, fuzzy=fuzzy and from_entity)
         if not from_entity:
-            entries = tuple(e for e in entries if _trusted(e))
+            entries = tuple(e for e in entries if _trusted(e) or _own_name_place(span, e))
         if entries:
             found.append((span, entries, from_entity))
             taken |= set(range(span.start, span.end))
@@ -62,6 +66,13 @@ def _trusted(entry: Entry) -> bool:
     # A capitalised word spaCy did not call a place must be one we know in the region:
     # world-wide alternate names include "Abbas" (Fort Abbas) and "Hamas" (Hamm).
     return entry.source == "alias" or entry.kind == "country" or entry.country in REGION
+
+
+def _own_name_place(span: Span, entry: Entry) -> bool:
+    # A GeoNames city under its own name after "in"/"from"/"city of" ("Quetta" tagged ORG,
+    # "Beledweyne" untagged); alternate names stay untrusted ("Hamas" is one of Hamm's).
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    return entry.key == fold(span.text) and entry.kind == "city" and before in _LOCATIVE
 
 
 def _entity_candidates(doc: Doc) -> list[tuple[Span, bool]]:
@@ -86,12 +97,17 @@ def _trim(span: Span) -> Span | None:
 
 
 def _extend_camp(span: Span) -> Span:
-    """"Jenin" + "refugee camp" / "camp" when the longer name is known."""
+    """"Jenin" + "refugee camp" / "camp" / "city" / "governorate", "northern" + "Gaza", when
+    the longer name is known (spaCy leaves lower-case words out of the entity)."""
     doc = span.doc
     for extra in (2, 1):
         end = span.end + extra
-        if end <= len(doc) and doc[end - 1].lower_ == "camp" and lookup(doc[span.start:end].text):
-            return doc[span.start:end]
+        if end <= len(doc) and doc[end - 1].lower_ in _NAME_TAILS and lookup(doc[span.start:end].text):
+            span = doc[span.start:end]
+            break
+    if span.start > 0 and doc[span.start - 1].lower_ in _NAME_HEADS \
+            and lookup(doc[span.start - 1:span.end].text):
+        span = doc[span.start - 1:span.end]
     return span
 
 

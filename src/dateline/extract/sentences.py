@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from dateline.extract.dating import is_range_start
 from dateline.records import Sentence, TimeMention
 
 
@@ -23,11 +24,14 @@ def dated_sentences(doc: Doc, *, times: list[TimeMention],
     """Every sentence (whitespace stripped, offsets into doc.text) with its first day-precise date.
 
     The date is the first DATE time in the sentence whose value is a whole day; sentences
-    telling of a month, a year or nothing in particular get None. `published` is not used as
-    a fallback on purpose: an undated sentence is not evidence of the article date.
+    telling of a month, a year or nothing in particular get None. A range start ("Since
+    Saturday, 43 were killed") does not date a sentence: it tells of a period, not that day.
+    `published` is not used as a fallback on purpose: an undated sentence is not evidence of
+    the article date.
     """
-    days = sorted((t for t in times if t.type == "DATE" and is_day_value(t.value)),
-                  key=lambda t: t.start)
+    text = doc.text
+    days = sorted((t for t in times if t.type == "DATE" and is_day_value(t.value)
+                   and not is_range_start(t, text)), key=lambda t: t.start)
     out: list[Sentence] = []
     for sent in doc.sents:
         raw = sent.text

@@ -144,3 +144,44 @@ def _named(head: Token) -> str | None:
     end = max(t.idx + len(t.text) for t in head.subtree)
     m = _NAMED.search(head.doc.text[start:end + 1])
     return m.group(1).strip(" ,") if m else None
+
+
+def source_tokens(head: Token) -> list[Token]:
+    """The whole speaker phrase as written, titles, appositions and "(D-N.C.)" included, for its offsets.
+
+    Relative clauses ("who insists that …") are left out, and so is anything before a
+    line break (a time stamp or headline the parse glued onto the subject).
+    """
+    def participle(c: Token) -> bool:  # "Trump, speaking to veterans," describes, it does not name
+        return c.dep_ == "acl" and c.i > 0 and c.doc[c.left_edge.i - 1].text == ","
+
+    cut = {t for c in head.children if c.dep_ in ("relcl", "advcl") or participle(c) for t in c.subtree}
+    toks = [t for t in head.subtree if t not in cut]
+    for i in range(len(toks) - 1, -1, -1):
+        if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
+            toks = toks[i + 1:]
+            break
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != ")":
+        if toks[-1].text in (",", "–", "—") and any(t.text == toks[-1].text for t in toks[:-1]):
+            break  # "Brian Fallon, the campaign's press secretary," closes its apposition
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    return toks
+
+
+def speaker_role(head: Token) -> str | None:
+    """The role or affiliation written with a speaker: an apposition ("the leader of Lebanon's
+    Hezbollah group") or an "of" phrase after a person ("of Northwestern University in Qatar")."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            toks = [t for t in child.subtree if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if toks:
+                return head.doc[toks[0].i:toks[-1].i + 1].text
+    if head.ent_type_ == "PERSON":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "at"):
+                return head.doc[child.i:child.right_edge.i + 1].text
+    return None

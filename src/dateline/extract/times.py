@@ -33,7 +33,7 @@ def find_times(doc: Doc, *, published: date | None) -> list[TimeMention]:
     mentions: list[TimeMention] = []
     ref_day: date | None = None
     # Earnings reports compare quarters: there "a year ago" means the same quarter a year back.
-    quarterly = text.lower().count("quarter") >= 3
+    quarterly = text.lower().count("quarter") >= 1
     for start, end, rule, m in find_candidates(text):
         start = _span_start(m, start)
         token = _token_at(doc, start)
@@ -58,8 +58,13 @@ def _is_day(value: str) -> bool:
 
 
 def _span_start(m, start: int) -> int:
-    """Leave out qualifiers the TimeML convention keeps outside ("over 48 days" -> "48 days")."""
+    """Leave out qualifiers the TimeML convention keeps outside ("over 48 days" -> "48 days"),
+    and the article before an adjective ("the 30-day truce" -> "30-day", "the third-quarter")."""
     groups = m.groupdict()
+    for number in ("n", "qo"):
+        if groups.get(number) and m.group(0)[:4].lower() == "the " and \
+                m.string[m.end(number):m.end(number) + 1] == "-":
+            return m.start(number)
     if groups.get("q") and norm(groups["q"]) in QUAL_OUTSIDE:
         for name in ("n", "h", "h24", "word"):
             if groups.get(name):
@@ -121,6 +126,8 @@ def clause_tense(token: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not aux and verb.lemma_ not in FUTURE_LEMMAS:
+        return "past"  # a reduced relative clause: "the year ended March 31", "shares bought"
     return None
 
 
@@ -132,10 +139,15 @@ def _looks_ahead(verb: Token) -> bool:
             return True
         if head.lemma_ == "go" and head.tag_ == "VBG":
             return True
-        if head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
+        if head.lemma_ == "be" and _has_to(verb):
             return True  # "is to resume trading Tuesday"
-    if verb.lemma_ in FUTURE_LEMMAS and verb.lemma_ != "want" and any(
-            c.dep_ == "xcomp" for c in verb.children):
-        return True  # "On Tuesday, the league plans to hold a news conference"
+    if verb.lemma_ in FUTURE_LEMMAS and verb.lemma_ != "want" and verb.tag_ not in (
+            "VBD", "VBN") and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "On Tuesday, the league plans to hold a news conference" (not "agreed")
     # An infinitive modifying a noun looks ahead: "talks to be held on Friday".
-    return verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "acl" and _has_to(verb)
+
+
+def _has_to(verb: Token) -> bool:
+    """An infinitive marker, not the preposition of "from Sept. 14 to Thursday"."""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)

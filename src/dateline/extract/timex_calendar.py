@@ -42,7 +42,8 @@ def weekday_date(anchor: date, weekday: int, tense: str | None, *, since: bool =
     return anchor - timedelta(days=back)
 
 
-def month_day_date(anchor: date, month: int, day: int, tense: str | None) -> date | None:
+def month_day_date(anchor: date, month: int, day: int, tense: str | None, *,
+                   named_event: bool = False) -> date | None:
     """A year-less "Oct. 7": the occurrence before or after the article date."""
     def make(y):
         try:
@@ -56,13 +57,18 @@ def month_day_date(anchor: date, month: int, day: int, tense: str | None) -> dat
     future = this if this >= anchor else make(anchor.year + 1)
     if past is None or future is None:
         return past or future
-    if tense == "future":
+    if tense == "future" and not named_event:
         return future
     ahead, back = (future - anchor).days, (anchor - past).days
     if tense == "past" and not (ahead <= 45 and back >= 180):
         # Past tense, unless the date is weeks ahead and the past one most of a year back:
         # "has set Nov. 10 as the deadline" written on Nov. 2.
         return past
+    if named_event:
+        # "Israel says the Oct. 7 attack ..." written on Oct. 1: a date naming an event is one
+        # that happened — last year's Oct. 7, whatever the tense of the clause.
+        return past
+    # Otherwise (a clause whose tense does not tell: "payable Dec. 15") the nearer one.
     return future if ahead < back else past
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -31,7 +33,7 @@ for _t in range(2, 10):
 NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "a couple": 2, "couple of": 2,
                      "a hundred": 100, "one hundred": 100, "a half": 0.5, "half a": 0.5,
                      "half an": 0.5, "a dozen": 12, "dozen": 12})
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "the next few", "a number of")
+VAGUE_NUMBERS = ("several", "multiple", "a few", "few", "many", "some", "the next few", "a number of")
 
 # Unit words -> (TIMEX3 designator, multiplier, time-part?)
 UNITS = {
@@ -45,7 +47,25 @@ UNITS = {
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))
+    """One regex for a word list, as a character trie: the engine steps through a few letters
+    instead of trying hundreds of alternatives at every word start (find_times' hot spot)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_rx(trie)
+
+
+def _trie_rx(node: dict) -> str:
+    # Longest first: a branch that can go on is tried before the word that ends here.
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_rx(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+    return f"(?:{body})?" if "" in node else body
 
 
 _MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]

@@ -109,7 +109,9 @@ def _full_date(m, ctx):
             return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    d = cal.month_day_date(ctx.anchor, month, day, ctx.tense)
+    named = not m["wd"] and m.string[max(0, m.start() - 4):m.start()].lower() == "the " and \
+        re.match(r"\s+[A-Za-z]", m.string[m.end():m.end() + 3]) is not None
+    d = cal.month_day_date(ctx.anchor, month, day, ctx.tense, named_event=named)
     return ("DATE", d.isoformat()) if d else None
 
 
@@ -138,6 +140,14 @@ def _month_expr(m, ctx):
 
 def _year_expr(m, ctx):
     return "DATE", f"{int(m['yr']):04d}"
+
+
+def _spoken_year(m, ctx):
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    if m["k"]:
+        return "DATE", f"{2000 + int(number_value(m['o2']) or 0 if m['o2'] else 0):04d}"
+    ones = int(number_value(m["o"]) or 0) if m["o"] else 0
+    return "DATE", f"{1900 + int(number_value(m['t']) or 0) + ones:04d}"
 
 
 def _decade(m, ctx):
@@ -231,6 +241,16 @@ def _ago(m, ctx):
     return "DATE", value
 
 
+def _year_ago(m, ctx):
+    """"the year-earlier period": the same span a year back (a quarter in earnings reports)."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX"
+    value = f"{ctx.anchor.year - 1:04d}"
+    if ctx.quarterly:
+        value += f"-Q{cal.quarter_of(ctx.anchor) - 1 or 4}"
+    return "DATE", value
+
+
 def _period(m, ctx):
     """ "the past two months" is an amount of time; "the past year", "the latest quarter" a date."""
     if m["n"] or m["q"] or ctx.anchor is None:
@@ -268,7 +288,8 @@ def _deictic(m, ctx):
         if ctx.anchor is None:
             return "DATE", UNKNOWN
         return "DATE", (ctx.anchor + timedelta(days=_DEICTIC[w])).isoformat()
-    if w in ("now", "current", "currently", "nowadays", "these days", "at present"):
+    if w in ("now", "current", "currently", "nowadays", "these days", "at present",
+             "at this time"):
         return "DATE", "PRESENT_REF"
     if w in ("soon", "the future") or w.startswith("the coming"):
         return "DATE", "FUTURE_REF"
@@ -364,8 +385,8 @@ def _anaphor(m, ctx):
 _HANDLERS = {
     "clock": _clock, "part_of_day": _part_of_day, "part_word": _part_word,
     "full_date": _full_date, "iso_date": _numeric_date, "slash_date": _numeric_date,
-    "month": _month_expr, "year": _year_expr, "decade": _decade, "relative": _relative,
+    "month": _month_expr, "year": _year_expr, "spoken_year": _spoken_year, "decade": _decade, "relative": _relative,
     "weekday": _weekday_expr, "ago": _ago, "period": _period, "duration": _duration,
-    "bare_units": _bare_units, "deictic": _deictic, "season": _season, "quarter": _quarter,
+    "bare_units": _bare_units, "recent": _bare_units, "year_ago": _year_ago, "deictic": _deictic, "season": _season, "quarter": _quarter,
     "half": _half, "set": _set, "holiday": _holiday, "anaphor": _anaphor,
 }

@@ -70,44 +70,63 @@ def _article_id(info: dict) -> str:
     return str(info.get("id") or info.get("url") or info.get("title") or "")
 
 
-def _collect(items, lo, hi, pattern) -> dict[str, list[_Candidate]]:
-    """Sentences with a day inside the bounds (and a keyword, if any), grouped by day."""
-    by_day: dict[str, list[_Candidate]] = defaultdict(list)
+def _collect(items, lo, hi, pattern, lead: int):
+    """Per day: every sentence dated to it (its mentions) and those a summary may use.
+
+    A summary may use a sentence holding a keyword (when keywords are given). With `lead`, the
+    first `lead` undated sentences of an article also tell its publication day: news leads
+    report the day's events without restating the date.
+    """
+    mentions: dict[str, list[_Candidate]] = defaultdict(list)
+    usable: dict[str, list[_Candidate]] = defaultdict(list)
+    position: Counter = Counter()
     for info, sentence in items:
+        aid = _article_id(info)
+        position[aid] += 1
+        published = _as_date(info.get("published"))
         day = _as_date(sentence.date)
+        is_mention = day is not None
+        if day is None and position[aid] <= lead and sentence.date is None:
+            day = published
         if day is None or (lo and day < lo) or (hi and day > hi):
             continue
-        if pattern is not None and not pattern.search(sentence.text):
-            continue
-        by_day[day.isoformat()].append(
-            _Candidate(_article_id(info), info, sentence,
-                       _as_date(info.get("published")) or date.max))
-    return by_day
+        candidate = _Candidate(aid, info, sentence, published or date.max)
+        if is_mention:
+            mentions[day.isoformat()].append(candidate)
+        if pattern is None or pattern.search(sentence.text):
+            usable[day.isoformat()].append(candidate)
+    return mentions, usable
 
 
-def _day_score(candidates: list[_Candidate]) -> int:
-    """How much a day was reported: distinct articles telling it plus sentences about it."""
-    return len({c.article_id for c in candidates}) + len(candidates)
+def _day_score(candidates: list[_Candidate]) -> tuple[int, int]:
+    """How much a day was reported: distinct articles telling it, then sentences about it.
+
+    Articles first: on Timeline17 counting articles picks better days than counting sentences
+    (one article repeating a date is one report).
+    """
+    return len({c.article_id for c in candidates}), len(candidates)
 
 
-def _vectors(words: list[tuple[str, ...]]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors, IDF taken over this day's sentences only."""
-    n = len(words)
+def _idf(token_lists) -> dict[str, float]:
+    """Smoothed inverse document frequency of each word over the given sentences."""
     df: Counter = Counter()
-    for ws in words:
-        df.update(set(ws))
-    idf = {w: math.log((1 + n) / (1 + k)) + 1.0 for w, k in df.items()}
-    vectors = []
-    for ws in words:
-        vec = {w: k * idf[w] for w, k in Counter(ws).items()}
-        norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
-        vectors.append({w: v / norm for w, v in vec.items()})
-    return vectors
+    n = 0
+    for ts in token_lists:
+        df.update(set(ts))
+        n += 1
+    return {w: math.log((1 + n) / (1 + k)) + 1.0 for w, k in df.items()}
 
 
-def _centrality(tokens: list[list[str]]) -> list[float]:
+def _vector(tokens: list[str], idf: dict[str, float]) -> dict[str, float]:
+    """Unit-length TF-IDF vector of a sentence, function words left out."""
+    vec = {w: k * idf.get(w, 1.0) for w, k in Counter(tokens).items() if w not in _STOPWORDS}
+    norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
+    return {w: v / norm for w, v in vec.items()}
+
+
+def _centrality(tokens: list[list[str]], idf: dict[str, float]) -> list[float]:
     """Cosine of each sentence to the day's centroid (the mean of its sentence vectors)."""
-    vectors = _vectors([tuple([w for w in ts if w not in _STOPWORDS]) for ts in tokens])
+    vectors = [_vector(ts, idf) for ts in tokens]
     centroid: dict[str, float] = defaultdict(float)
     for vec in vectors:
         for w, v in vec.items():
@@ -128,12 +147,12 @@ def _earliest_copy(best: int, candidates: list[_Candidate], tokens: list[list[st
     return min(copies, key=lambda c: (c.published, c.article_id, c.sentence.start), default=first)
 
 
-def _pick(candidates: list[_Candidate], per_date: int) -> list[_Candidate]:
+def _pick(candidates: list[_Candidate], per_date: int, idf: dict[str, float]) -> list[_Candidate]:
     """Up to `per_date` central sentences, skipping near-copies of one already picked."""
     if per_date <= 0:
         return []
     tokens = [_tokens(c.sentence.text) for c in candidates]
-    scores = _centrality(tokens)
+    scores = _centrality(tokens, idf)
     # Ties break on article id and offset so the same input always gives the same timeline.
     order = sorted(range(len(candidates)), key=lambda i: (
         -scores[i], candidates[i].article_id, candidates[i].sentence.start))
@@ -169,26 +188,35 @@ def _citation(c: _Candidate) -> dict:
 
 def build_timeline(items: Iterable[tuple[dict, Sentence]], *, date_from: date | None = None,
                    date_to: date | None = None, max_dates: int | None = None,
-                   per_date: int = 2, keywords: Sequence[str] = ()) -> list[TimelineDate]:
+                   per_date: int = 2, keywords: Sequence[str] = (),
+                   lead: int = 0) -> list[TimelineDate]:
     """A timeline of the most reported days, each with its most central distinct sentences.
 
     `items` pairs an article info dict (id, source, title, published, url) with one of its
-    sentences. Only sentences dated to a full day count; month or week values are skipped.
-    Of near-copies (rewrites, republications) one is kept, cited to the earliest published.
-    Limits: a day's importance is a count of mentions, so a widely syndicated day wins over
-    a rarely reported but grave one; the centroid favours typical wording over new facts;
-    a sentence's date is whatever extraction gave it (a stale dateline gives a wrong day).
+    sentences, in article order. A day's weight is how often it is mentioned: sentences dated
+    to it (to the full day; month or week values are skipped): distinct articles first,
+    then sentences. Days are taken by weight until `max_dates` have a sentence to show; a day's
+    sentences are those dated to it (plus, with `lead`, the first `lead` undated sentences of
+    the articles published that day) that hold a keyword when `keywords` are given; the most
+    central of them (cosine to the day's TF-IDF centroid, IDF over all candidate sentences) are
+    kept, near-copies skipped, each cited to the earliest published copy.
+    Limits: a widely syndicated day wins over a rarely reported but grave one; the centroid
+    favours typical wording over new facts; a sentence's date is whatever extraction gave it
+    (a stale dateline gives a wrong day).
     """
     lo, hi = _as_date(date_from), _as_date(date_to)
-    by_day = _collect(items, lo, hi, _keyword_pattern(keywords))
-    ranked = sorted(by_day, key=lambda d: (-_day_score(by_day[d]), d))
-    if max_dates is not None:
-        ranked = ranked[:max(max_dates, 0)]
-    timeline = []
-    for day in sorted(ranked):
-        picked = _pick(by_day[day], per_date)
+    mentions, usable = _collect(items, lo, hi, _keyword_pattern(keywords), max(lead, 0))
+    weight = {d: _day_score(mentions.get(d, [])) for d in usable}
+    ranked = sorted(usable, key=lambda d: (-weight[d][0], -weight[d][1], d))
+    limit = len(ranked) if max_dates is None else max(max_dates, 0)
+    idf = _idf(_tokens(c.sentence.text) for cs in usable.values() for c in cs)
+    chosen: dict[str, list[_Candidate]] = {}
+    for day in ranked:
+        if len(chosen) >= limit:
+            break
+        picked = _pick(usable[day], per_date, idf)
         if picked:
-            timeline.append(TimelineDate(
-                date=day, sentences=tuple(c.sentence.text for c in picked),
-                citations=tuple(_citation(c) for c in picked)))
-    return timeline
+            chosen[day] = picked
+    return [TimelineDate(date=day, sentences=tuple(c.sentence.text for c in chosen[day]),
+                         citations=tuple(_citation(c) for c in chosen[day]))
+            for day in sorted(chosen)]

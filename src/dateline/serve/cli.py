@@ -12,7 +12,8 @@ import click
 from dateline import pipeline
 from dateline.errors import DatelineError, error
 from dateline.ingest import parse_dateline_text
-from dateline.serve import exports, summary, timeline_render
+from dateline.serve import exports, exports_geo, summary, timeline_render
+from dateline.serve import resolved_render
 from dateline.serve.contract import facts_to_contract
 from dateline.settings import SETTINGS, load
 
@@ -93,13 +94,14 @@ def annotate(file, date_, fmt):
 
 @main.command()
 @click.option("--db", default=None, help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
-              help="Export format.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "acled", "geojson"]),
+              default="json", help="Export format (acled: one CSV row per event; geojson: located events).")
 @click.option("--output", "-o", type=click.Path(), default=None, help="File to write (default stdout).")
 def export(db, fmt, output):
     """Export the whole store."""
     settings = load(db=db)
-    writer = {"json": exports.write_json, "csv": exports.write_csv}[fmt]
+    writer = {"json": exports.write_json, "csv": exports.write_csv,
+              "acled": exports_geo.write_acled, "geojson": exports_geo.write_geojson}[fmt]
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         writer(pipeline.stored_facts(settings), out)
@@ -132,6 +134,53 @@ def timeline(db, date_from, date_to, max_dates, per_date, keywords, fmt, output)
         click.echo(f"timeline: {len(entries)} dates written to {output}", err=True)
     else:
         click.echo(text)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text)
+
+
+def _view_options(f):
+    """--db, --from, --to, --format json|md and --output, shared by the cross-article views."""
+    for option in reversed([
+            click.option("--db", default=None, help=DB_HELP),
+            click.option("--from", "date_from", default=None, help="First publication date YYYY-MM-DD."),
+            click.option("--to", "date_to", default=None, help="Last publication date YYYY-MM-DD."),
+            click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+                         help="Output format."),
+            click.option("--output", "-o", type=click.Path(), default=None,
+                         help="File to write (default stdout).")]):
+        f = option(f)
+    return f
+
+
+@main.command()
+@_view_options
+def stories(db, date_from, date_to, fmt, output):
+    """Stories across outlets; rewrites and republications linked to their original."""
+    found = pipeline.stories(load(db=db), date_from=_date(date_from), date_to=_date(date_to))
+    _emit(resolved_render.to_json(found) if fmt == "json" else resolved_render.stories_md(found), output)
+
+
+@main.command()
+@_view_options
+def events(db, date_from, date_to, fmt, output):
+    """Events merged across articles, each mention with its outlet."""
+    found = pipeline.events(load(db=db), date_from=_date(date_from), date_to=_date(date_to))
+    _emit(resolved_render.to_json(found) if fmt == "json" else resolved_render.events_md(found), output)
+
+
+@main.command()
+@_view_options
+def figures(db, date_from, date_to, fmt, output):
+    """Figure series with their reporters, competing figures, contradictions and stale tolls."""
+    series, flags = pipeline.figures(load(db=db), date_from=_date(date_from), date_to=_date(date_to))
+    text = (resolved_render.to_json({"series": series, "contradictions": flags}) if fmt == "json"
+            else resolved_render.figures_md(series, flags))
+    _emit(text, output)
 
 
 @main.command(name="settings")

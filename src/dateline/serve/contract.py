@@ -26,6 +26,6 @@ def facts_to_contract(facts: ArticleFacts, *, with_id: bool = False) -> dict:
     }
     if with_id:
         out = {"id": article.id, "url": article.url, "origin": article.origin, **out}
-    for kind in ("times", "places", "figures", "quotes", "events", "flags"):
+    for kind in ("times", "places", "figures", "quotes", "events", "flags", "signals"):
         out[kind] = [_fact(r) for r in getattr(facts, kind)]
     return out
