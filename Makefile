@@ -27,7 +27,7 @@ test: install
 	$(BIN)/lint-imports
 
 eval: install
-	$(PY) -m dateline.evaluation.timex $(EVAL)/timex/tbaq
+	$(PY) -m dateline.evaluation $(EVAL)
 
 bench: install
 	$(PY) -m dateline.bench $(EVAL)/news/voa/voa_stories.jsonl

@@ -108,3 +108,56 @@ def test_events_seeds(nlp, seeds_dir, prefix, expected):
     events = _events(nlp, _seed(seeds_dir, prefix))
     got = {(e.type, e.subtype, a) for e in events for a in e.actors}
     assert set(expected) <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces said they killed six attackers who stormed the hotel.",
+    "At least 2,616 people were injured, according to the Ministry of Health.",
+    "Officials said the soldiers worked through the night to rescue the elders.",
+])
+def test_events_attribution_is_no_statement(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.subtype == "Statement"]
+
+
+@pytest.mark.parametrize("text", [
+    "UNRWA warned that it will be forced to halt all operations.",
+    "Stephane Dujarric said a firm, unified international response was urgently needed.",
+    "\u201cThe conflict exposed the darkest depths of human cruelty,\u201d Pedersen said.",
+])
+def test_events_opinion_is_statement(nlp, text):
+    assert [e for e in _events(nlp, text) if e.subtype == "Statement"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 December, thirty Palestinians were reportedly killed when a house was hit in Gaza city.",
+    "On 2 December, a house in Rafah was hit, reportedly killing seven people and injuring others.",
+    "At least nine Palestinians were reportedly killed in a residential building that was hit in Khan Younis.",
+])
+def test_events_killed_joins_the_strike_it_belongs_to(nlp, text):
+    events = _events(nlp, text)
+    assert [(e.type, e.subtype) for e in events] == [("Explosions/Remote violence", "Air/drone strike")]
+    assert events[0].start <= text.index("kill") < events[0].end
+
+
+@pytest.mark.parametrize("text,etype,subtype", [
+    ("Our soldiers shot dead two militants near the base.", "Battles", "Armed clash"),
+    ("At least eight demonstrators were killed by the military on Friday.", "Protests",
+     "Excessive force against protesters"),
+    ("Rebels attacked nearly 10 villages near the border.", "Violence against civilians", "Attack"),
+    ("Exchanges of fire continued in the towns near Gaza.", "Battles", "Armed clash"),
+    ("Palestinian armed groups continued to fire rockets into Israel.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Gunmen kidnapped more than 270 schoolgirls in Zamfara state.", "Violence against civilians",
+     "Abduction/forced disappearance"),
+])
+def test_events_acled_semantics(nlp, text, etype, subtype):
+    assert (etype, subtype) in {(e.type, e.subtype) for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The following are among the deadliest attacks reported in the past 24 hours.",
+    "Since the pause began, airstrikes and ground clashes have largely ceased.",
+    "The cumulative number of Palestinians killed in Gaza has reached 5,791.",
+])
+def test_events_generic_mentions_are_no_events(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.type != "Strategic developments"]

@@ -42,5 +42,11 @@ def test_resolve_seeds_stories_and_timeline_page(seeded):
     settings, ids = seeded
     stories = pipeline.stories(settings)
     assert sum(len(s.articles) for s in stories) == 5
-    html = timeline_render.to_html(pipeline.timeline(settings, per_date=2))
+    series, flags = pipeline.figures(settings)
+    html = timeline_render.to_html(pipeline.timeline(settings, per_date=2), series=series,
+                                   flags=flags, stories=stories)
     assert "<script" not in html and "2023-11" in html
+    # The Gaza toll is charted: 1,700 (stale, seed 000), 9,000 and 15,000.
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert "over 1,700 (stale)" in svg and "over 9,000" in svg and "over 15,000" in svg
+    assert "Figures that disagree" in html and "stale figure" in html

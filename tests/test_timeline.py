@@ -121,9 +121,68 @@ def test_timeline_skips_sentences_not_dated_to_a_day(value):
     info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-11-08", "url": None}
     items = [(info, Sentence(0, 30, "Blinken met Abbas in the West Bank.", value)),
              (info, Sentence(31, 70, "Abbas demanded an end to the assault.", "2023-11-05"))]
-    timeline = build_timeline(items)
+    timeline = build_timeline(items, lead=0)
     assert [(d.date, d.sentences) for d in timeline] == [
         ("2023-11-05", ("Abbas demanded an end to the assault.",))]
+
+
+@pytest.mark.parametrize("lead,expected", [
+    (0, set()), (1, {"raided"}), (3, {"raided", "mourners"}),
+    (5, {"raided", "mourners", "shops", "roads"})])
+def test_timeline_lead_tells_publication_day(lead, expected):
+    """An article's first `lead` undated sentences stand for its publication day; later ones do not."""
+    info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-11-08", "url": None}
+    texts = [("Israeli forces raided the Jenin camp overnight.", None),
+             ("Abbas demanded an end to the assault.", "2023-11-05"),
+             ("Hundreds of mourners joined the funerals.", None),
+             ("Most shops in the city stayed shut.", None),
+             ("Army bulldozers tore up the roads around the hospital.", None),
+             ("Hospital staff described a shortage of blood.", None)]
+    items = [(info, Sentence(i * 60, i * 60 + len(t), t, d)) for i, (t, d) in enumerate(texts)]
+    timeline = build_timeline(items, lead=lead, per_date=10)
+    told = {d.date: d.sentences for d in timeline}
+    assert told["2023-11-05"] == ("Abbas demanded an end to the assault.",)
+    found = {w for w in ("raided", "mourners", "shops", "roads", "shortage")
+             for s in told.get("2023-11-08", ()) if w in s}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,usable", [
+    ("Israeli forces killed 11 Palestinians across the West Bank on Friday.", True),
+    ("\"We will not stop until the hostages are home,\" Netanyahu said on Friday.", False),
+    ("I saw the tanks enter the camp on Friday.", False),
+    ("What happened in Jenin on Friday?", False),
+    ("The US said it would send more aid on Friday.", True),  # "US" is no pronoun
+])
+def test_timeline_skips_speech_not_reports(text, usable):
+    info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-10-14", "url": None}
+    items = [(info, Sentence(0, len(text), text, "2023-10-13"))]
+    assert bool(build_timeline(items)) is usable
+    assert build_timeline(items, skip_speech=False)[0].sentences == (text,)
+
+
+def test_timeline_max_words_leaves_long_sentences_out():
+    info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-10-14", "url": None}
+    long = "Israeli forces killed " + "many " * 60 + "people."
+    short = "Israeli forces killed 11 people near Jenin."
+    items = [(info, Sentence(0, len(long), long, "2023-10-13")),
+             (info, Sentence(0, len(short), short, "2023-10-13"))]
+    assert build_timeline(items, per_date=2)[0].sentences == (short,)
+    assert len(build_timeline(items, per_date=2, max_words=None)[0].sentences) == 2
+
+
+def test_timeline_redundancy_prefers_a_new_fact_for_the_second_line():
+    """MMR: with the raid told twice in other words, the second line tells the other fact."""
+    info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-10-14", "url": None}
+    texts = ["Israeli forces raided the Jenin refugee camp, killing four Palestinians.",
+             "Four Palestinians were killed when Israeli forces raided the Jenin refugee camp.",
+             "In Jenin refugee camp Israeli forces killed four Palestinians during a raid.",
+             "Settlers burned cars in Huwara as the raid on the camp went on."]
+    items = [(info, Sentence(i * 100, i * 100 + len(t), t, "2023-10-13")) for i, t in enumerate(texts)]
+    plain = build_timeline(items, per_date=2, redundancy=0.0)[0].sentences
+    varied = build_timeline(items, per_date=2, redundancy=1.0)[0].sentences
+    assert texts[3] not in plain
+    assert texts[3] in varied
 
 
 def test_timeline_two_meetings_on_seed_dates_stay_apart(seeds_dir):

@@ -44,9 +44,43 @@ def _worker(kind: str, path: str, db: str) -> dict:
             "peak_rss_mb": _peak_rss_mb()}
 
 
+STEPS = ("find_times", "with_better_anchor", "find_places", "find_figures", "find_quotes",
+         "find_events", "date_facts", "find_flags", "dated_sentences", "find_signals")
+
+
+def _extractor_costs(path: str) -> dict:
+    """Milliseconds per article that each extractor adds to the parse (docs parsed beforehand)."""
+    import dateline.extract as extract
+
+    settings = load(progress=False)
+    articles = [a for a in read_paths([path], settings=settings) if isinstance(a, Article)]
+    docs = list(load_nlp(settings.spacy_model).pipe(a.text for a in articles))
+    spent = dict.fromkeys(STEPS, 0.0)
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return wrapper
+
+    for name in STEPS:
+        setattr(extract, name, timed(name, getattr(extract, name)))
+    start = time.perf_counter()
+    for doc, article in zip(docs, articles):
+        extract.extract_facts(doc, article)
+    total = time.perf_counter() - start
+    per = 1000 / max(1, len(docs))
+    return {"total": total * per, **{name: secs * per for name, secs in spent.items()}}
+
+
 def _run_worker(kind: str, path: Path, db: Path) -> dict:
     out = subprocess.run([sys.executable, "-m", "dateline.bench", "--worker", kind, str(path),
-                          "--db", str(db)], check=True, capture_output=True, text=True)
+                          "--db", str(db)], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"bench worker {kind} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -74,9 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dateline.bench", description=__doc__)
     parser.add_argument("path", help="JSONL input, e.g. ../shared/eval/news/voa/voa_stories.jsonl")
     parser.add_argument("--scale", type=int, default=10, help="Also run the input x N (0 = skip).")
-    parser.add_argument("--worker", choices=["spacy", "full"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["spacy", "full", "extractors"], help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker == "extractors":
+        print(json.dumps(_extractor_costs(args.path)))
+        return 0
     if args.worker:
         print(json.dumps(_worker(args.worker, args.path, args.db)))
         return 0
@@ -95,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         ratio = (alone["seconds"] / full["seconds"]) if full["seconds"] else 0
         print(f"speed ratio (Dateline / spaCy alone): {ratio:.2f}x   target >= 0.70x")
         print(f"peak RSS: {full['peak_rss_mb']:.0f} MB   target < 1024 MB")
+        costs = _run_worker("extractors", path, tmp / "unused.db")
+        parse_ms = 1000 * alone["seconds"] / max(1, alone["articles"])
+        print(f"extractors add {costs.pop('total'):.1f} ms/article to a {parse_ms:.1f} ms parse: "
+              + ", ".join(f"{k} {v:.1f}" for k, v in costs.items()))
         if args.scale > 1:
             scaled = _scaled_copy(path, args.scale, tmp)
             big = _run_worker("full", scaled, tmp / "bench_scaled.db")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from dateline.extract.nlp import load_nlp
+from dateline.extract.quote_cues import noun_source, verb_source
 from dateline.extract.quotes import find_quotes
 
 POLNEAR = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "quotes" / "polnear" / "dev"
@@ -80,12 +81,62 @@ def score_polnear(folder: Path = POLNEAR, limit: int | None = None) -> dict:
     return out
 
 
+def cue_counts(docs, anns) -> dict[tuple[str, str], list[int]]:
+    """(lemma, pos) -> [times inside a gold Cue span, times seen with a source phrase] over parsed docs."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for doc, ann in zip(docs, anns):
+        cue_chars = {i for a in read_cues(ann) for s, e in a for i in range(s, e)}
+        for tok in doc:
+            pos = tok.pos_ if tok.pos_ in ("VERB", "NOUN") else None
+            if pos is None or (verb_source(tok) if pos == "VERB" else noun_source(tok)) is None:
+                continue
+            row = counts.setdefault((tok.lemma_.lower(), pos), [0, 0])
+            row[0] += tok.idx in cue_chars
+            row[1] += 1
+    return counts
+
+
+def read_cues(path: Path) -> list[list[tuple[int, int]]]:
+    """The Cue spans of one .ann file."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _SPAN.match(line)
+        if m and m.group(1) == "Cue":
+            out.append([tuple(map(int, p.split())) for p in m.group(2).split(";")])
+    return out
+
+
+def write_cue_lexicon(counts: dict[tuple[str, str], list[int]], path: Path, min_cued: int = 2) -> int:
+    """Write the mined cue lexicon (words and counts only) as TSV; returns the number of rows."""
+    rows = sorted(((k, v) for k, v in counts.items() if v[0] >= min_cued), key=lambda kv: (-kv[1][0], kv[0]))
+    head = (
+        "# Attribution cue lexicon mined from the PolNeAR train split (Source/Cue/Content annotations).\n"
+        "# Regenerate: python -m dateline.evaluation.quotes --mine-cues PATH ../shared/eval/quotes/polnear/train\n"
+        "# Columns: lemma, pos (VERB|NOUN), cued = times a token of this lemma and pos lay inside a gold\n"
+        "# Cue span, seen = times it occurred with a source phrase (a verb's subject, a noun's possessor)\n"
+        "# as dateline.extract.quote_cues finds them with the spaCy model. quote_cues keeps rows whose\n"
+        "# cued/seen rate and seen count pass its thresholds. Words and counts only, no corpus text.\n"
+    )
+    body = "".join(f"{lemma}\t{pos}\t{c}\t{n}\n" for (lemma, pos), (c, n) in rows)
+    path.write_text(head + body, encoding="utf-8")
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the PolNeAR scores for a split folder (default: dev)."""
     parser = argparse.ArgumentParser(prog="python -m dateline.evaluation.quotes", description=__doc__)
     parser.add_argument("folder", nargs="?", type=Path, default=POLNEAR)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    parser.add_argument("--mine-cues", type=Path, default=None, metavar="PATH",
+                        help="mine the cue lexicon from the folder's annotations into PATH instead of scoring")
     args = parser.parse_args(argv)
+    if args.mine_cues is not None:
+        anns = sorted((args.folder / "attributions").glob("*.ann"))[:args.limit]
+        texts = [(args.folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8")
+                 for a in anns]
+        n = write_cue_lexicon(cue_counts(load_nlp().pipe(texts), anns), args.mine_cues)
+        print(f"wrote {n} cues to {args.mine_cues}")
+        return 0
     s = score_polnear(args.folder, args.limit)
     print(f"PolNeAR {args.folder.name}: {s['docs']} docs, {s['gold']} gold attributions, {s['pred']} predicted")
     for kind in ("source", "content"):

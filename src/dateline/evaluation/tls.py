@@ -25,7 +25,6 @@ from dateline.records import Sentence
 from dateline.resolve.timeline import build_timeline
 
 TOPICS = ("bpoil", "h1n1", "haiti", "libya", "mj")
-LEAD = 3  # first undated sentences of an article told as its publication day (news leads)
 PUBLISHED = {"datewise": {"rouge_1": 0.120, "rouge_2": 0.035, "date": 0.544},
              "llm": {"rouge_1": 0.136, "rouge_2": 0.044, "date": 0.59}}
 
@@ -51,8 +50,9 @@ def predict(articles: list[TopicArticle], gold: dict[date, list[str]],
     """Dateline's timeline for one gold timeline's span, length and sentences per date."""
     lo, hi = min(gold), max(gold)
     k = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
+    # Selection defaults (lead, max_words, redundancy, skip_speech) as `dateline timeline` uses.
     entries = build_timeline(_items(articles, lo, hi), date_from=lo, date_to=hi,
-                             max_dates=len(gold), per_date=k, keywords=keywords, lead=LEAD)
+                             max_dates=len(gold), per_date=k, keywords=keywords)
     return {date.fromisoformat(e.date): list(e.sentences) for e in entries}
 
 

@@ -59,7 +59,7 @@ class _Strings:
     @classmethod
     def pack(cls, items: list[str]) -> _Strings:
         encoded = [s.encode("utf-8") for s in items]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
         np.cumsum([len(b) for b in encoded], out=offsets[1:])
         return cls(b"".join(encoded), offsets)
 
@@ -98,7 +98,7 @@ class _Places(NamedTuple):
     names: _Strings  # display names
     primary: _Strings  # folded primary names
     keys: _Strings  # every folded name, sorted
-    post_at: np.ndarray  # int64: postings of key i are post[post_at[i]:post_at[i + 1]]
+    post_at: np.ndarray  # int32: postings of key i are post[post_at[i]:post_at[i + 1]]
     post: np.ndarray  # int32 row numbers, countries first then by population
     regional: tuple[str, ...]
 
@@ -215,7 +215,7 @@ def _pack(rows: list[tuple], names: dict[str, set[int]]) -> dict[str, np.ndarray
     keys = sorted(names, key=lambda k: k.encode("utf-8"))
     # Countries first, then the most populous: the order callers fall back on.
     postings = [sorted(names[k], key=lambda r: (kind[r] != 1, -pop[r])) for k in keys]
-    post_at = np.zeros(len(keys) + 1, dtype=np.int64)
+    post_at = np.zeros(len(keys) + 1, dtype=np.int32)
     np.cumsum([len(p) for p in postings], out=post_at[1:])
     regional = sorted(k for k in keys if len(k) >= 6 and any(cc[r] in REGION for r in names[k]))
     out = {"gid": np.array(gid, dtype=np.int64),

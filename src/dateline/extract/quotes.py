@@ -6,11 +6,15 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.quote_cues import is_cue, noun_source, verb_source
+from dateline.extract.quote_lines import transcript_spans
+from dateline.extract.quote_spans import CONTENT_DEPS, NOUN_CONTENT_DEPS, content_span, phrase_span
 from dateline.extract.speakers import (
-    SpeakerBook, mention_tokens, source_tokens, speaker_kind, speaker_name, speaker_role, subject_of,
+    SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role, subject_of,
 )
 from dateline.records import Quote
 
+# Speech verbs that can introduce a direct quote (reported speech uses the mined lexicon).
 CUE_LEMMAS = {
     "say", "add", "state", "warn", "urge", "demand", "tell", "call", "describe", "insist",
     "stress", "emphasize", "emphasise", "claim", "announce", "accuse", "deny", "note", "argue",
@@ -25,10 +29,6 @@ CUE_LEMMAS = {
     "criticize", "criticise", "praise", "characterize", "label", "insist", "testify",
     "observe", "remark", "signal", "hint", "proclaim", "decry", "lament", "concur", "caution",
 }
-# Cues whose direct object is the content when there is no clause: "questioned the integrity of…"
-OBJECT_CUES = CUE_LEMMAS - {"tell", "ask", "call", "point", "post", "write", "express", "think", "know",
-                            "feel", "hope", "expect", "fear", "worry", "find", "show", "indicate", "agree",
-                            "wonder", "observe", "signal", "doubt"}
 # Opening mark -> closing marks. A closing mark must not be followed by a letter, so the
 # apostrophe in "Israel’s" or "doesn’t" never closes a quote.
 _QUOTE = re.compile(
@@ -42,39 +42,74 @@ MIN_WORDS = 4  # shorter quoted bits ("‘Gazafied’", "‘all-out’") are sca
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """Direct quotes (any of “ ” ‘ ’ " ') and reported speech ("X said that ...", "X urged Y to ...").
+    """Direct quotes (any of “ ” ‘ ’ " '), reported statements and stances with their sources.
 
-    Each quote gets the speaker named by its cue verb's subject in the same sentence,
-    or, for a quote standing alone, in the sentence before or after. Speakers are
-    resolved within the article: a surname to the full name seen earlier, "he"/"she"
-    to the last person speaker, "it"/"they"/"the group" to the last organisation.
+    Direct quotes get the speaker named by a speech verb's subject in the same sentence,
+    or, for a quote standing alone, in the sentence before or after. Reported statements
+    come from cue words mined from PolNeAR (quotes_cues.tsv: "said", "argued", "wants",
+    "Trump's claim"), "according to X" and transcript lines ("PENCE: …"). Source offsets
+    follow PolNeAR: the whole subject phrase, a pronoun or "who" as written. Speakers are
+    resolved within the article: a surname to the full name seen earlier, "he"/"she" to
+    the last person speaker, "it"/"they"/"the group" to the last organisation, "who" to
+    its antecedent.
     Limits: quotes that run over paragraphs without a closing mark are skipped; quoted
-    fragments under four words are treated as scare quotes; nested attributions
-    (X said Y said) give only the outer speaker; a pronoun before any named speaker
-    stays unresolved (speaker null, span kept).
+    fragments under four words are treated as scare quotes; the cue lexicon also fires on
+    stance verbs ("supports", "wants") as PolNeAR annotates them; a pronoun before any
+    named speaker stays unresolved (speaker null, span kept).
     """
     book = SpeakerBook()
-    direct = _direct_spans(doc)
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    direct = _direct_spans(text)
     quotes: list[Quote] = []
     claimed: set[int] = set()  # cue tokens already used by a direct quote
     for sent in doc.sents:
         inside = [q for q in direct if sent.start_char <= q[0] < sent.end_char]
         for start, end in inside:
-            cue = _cue_for(doc, sent, start, end)
-            quotes.append(_quote(doc, book, start, end, cue, direct=True))
+            cue = _cue_for(doc, start, end, direct)
+            quotes.append(_quote(doc, book, start, end, cue, direct=True, text=text))
             if cue is not None:
                 claimed.add(cue.i)
-        for cue in _cues(sent):
-            if cue.i in claimed:
-                continue
-            content = _content(cue, direct)
-            if content is not None:
-                quotes.append(_quote(doc, book, content[0], content[1], cue, direct=False))
-        quotes.extend(_according(doc, book, sent, direct, quotes))
+        reported = [(tok, found) for tok in sent if is_cue(tok)
+                    and not any(s <= tok.idx < e for s, e in direct)
+                    and (found := _reported(tok, direct)) is not None]
+        # PolNeAR gives each word to one attribution: a cue inside another's content is not one.
+        for tok, (start, end, heads) in reported:
+            if not any(s <= tok.idx < e for other, (s, e, _) in reported if other is not tok):
+                quotes.append(_quote(doc, book, start, end, tok, direct=False, heads=heads, text=text))
+        quotes.extend(_according(doc, book, sent, direct, quotes, text))
+    quotes.extend(_transcript(text, quotes))
     return quotes
 
 
-def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quote]):
+def _transcript(text: str, found: list[Quote]) -> list[Quote]:
+    """Transcript lines no other rule took: the label before the colon is the speaker."""
+    out = []
+    for (ns, ne), (start, end) in transcript_spans(text):
+        if any(q.start < end and start < q.end for q in found):
+            continue
+        out.append(Quote(start=start, end=end, text=text[start:end], speaker=text[ns:ne],
+                         speaker_span=(ns, ne), cue=":", direct=True))
+    return out
+
+
+def _reported(cue: Token, direct) -> tuple[int, int, tuple[Token, Token]] | None:
+    """(content start, end, source heads) of one lexicon cue, when it has a source and content."""
+    if cue.pos_ == "VERB":
+        heads = verb_source(cue)
+        span = content_span(cue, CONTENT_DEPS)
+    else:
+        poss = noun_source(cue)
+        heads = (poss, poss) if poss is not None else None
+        span = content_span(cue, NOUN_CONTENT_DEPS)
+    if heads is None or span is None:
+        return None
+    start, end = span
+    if any(s <= start < e or start <= s < end for s, e in direct):
+        return None  # the quote marks already carry this statement
+    return start, end, heads
+
+
+def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quote], text: str):
     """'According to X, …' / '…, according to X': the rest of the sentence is X's statement."""
     for tok in sent:
         objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
@@ -94,13 +129,13 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if any(q.start < end and start < q.end for q in found) or any(s < end and start < e for s, e in direct):
             continue
-        yield _quote(doc, book, start, end, tok, direct=False, head=objs[0])
+        yield _quote(doc, book, start, end, tok, direct=False, heads=(objs[0], objs[0]), text=text)
 
 
-def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
+def _direct_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quoted text (inside the marks) long enough to be a statement."""
     spans = []
-    for m in _QUOTE.finditer(doc.text):
+    for m in _QUOTE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
         start, end = m.span(group)
         if len(m.group(group).split()) >= MIN_WORDS and "\n\n" not in m.group(group):
@@ -111,24 +146,41 @@ def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
 def _cues(sent: Span):
     """Cue verbs with a subject in the sentence."""
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and subject_of(tok) is not None:
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in CUE_LEMMAS or is_cue(tok)) and verb_source(tok) is not None:
             yield tok
 
 
-def _cue_for(doc: Doc, sent: Span, start: int, end: int) -> Token | None:
-    """The cue verb of a direct quote: outside the marks in its sentence, else the one before/after."""
+def _cue_for(doc: Doc, start: int, end: int, direct: list[tuple[int, int]]) -> Token | None:
+    """The cue verb of a direct quote: outside all quote marks in the sentences the quote spans,
+    else the last one of a sentence before that ends in a colon, else the next sentence's first,
+    else the previous sentence's last."""
     def outside(s: Span) -> list[Token]:
-        return [t for t in _cues(s) if not start <= t.idx < end]
+        return [t for t in _cues(s) if not any(a <= t.idx < b for a, b in direct)]
 
-    own = outside(sent)
+    first, last = _token_at(doc, start).sent, _token_at(doc, max(end - 1, start)).sent
+    own = outside(doc[first.start:last.end])
     if own:
         return min(own, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-    for other in (_neighbour(doc, sent, -1), _neighbour(doc, sent, +1)):
-        if other is not None:
-            near = outside(other)
-            if near:
-                return near[-1] if other.start < sent.start else near[0]
+    before, after = _neighbour(doc, first, -1), _neighbour(doc, last, +1)
+    if before is not None and before.text.rstrip().endswith(":") and outside(before):
+        return outside(before)[-1]
+    if after is not None and outside(after):
+        return outside(after)[0]
+    if before is not None and outside(before):
+        return outside(before)[-1]
     return None
+
+
+def _token_at(doc: Doc, char: int) -> Token:
+    """The token covering (or the last one starting before) a character offset."""
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return doc[lo]
 
 
 def _neighbour(doc: Doc, sent: Span, step: int) -> Span | None:
@@ -136,47 +188,22 @@ def _neighbour(doc: Doc, sent: Span, step: int) -> Span | None:
     return doc[i].sent if 0 <= i < len(doc) else None
 
 
-def _content(cue: Token, direct: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Reported content: the clause the cue governs ("that ...", "Y to ..."); None when it quotes."""
-    parts = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
-    lemma = cue.lemma_.lower()
-    if lemma == "call" and not parts:  # "called for a pause", "called on X to ..."
-        parts = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
-    if not parts and lemma in OBJECT_CUES:
-        parts = [c for c in cue.children if c.dep_ == "dobj"]
-    if not parts:
-        return None
-    if lemma in ("urge", "ask", "tell", "call") and any(p.dep_ == "xcomp" for p in parts):
-        parts += [c for c in cue.children if c.dep_ == "dobj"]  # "urged the U.S. to ..."
-    toks = [t for p in parts for t in p.subtree if not t.is_punct or t.i != p.right_edge.i]
-    toks = [t for t in toks if t.dep_ != "mark" or t.head not in parts]  # drop "that"
-    if not toks:
-        return None
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t.text) for t in toks)
-    if len(cue.doc.text[start:end].split()) < 2:
-        return None
-    if any(s <= start < e or start <= s < end for s, e in direct):
-        return None  # the quote marks already carry this statement
-    return start, end
-
-
 def _quote(doc: Doc, book: SpeakerBook, start: int, end: int, cue: Token | None, *, direct: bool,
-           head: Token | None = None) -> Quote:
-    while end > start and doc.text[end - 1] in ",;: ":
+           heads: tuple[Token, Token] | None = None, text: str) -> Quote:
+    while end > start and text[end - 1] in ",;: ":
         end -= 1  # "…resist,’ he added": the comma belongs to the sentence, not the words
     speaker, span, role, partial = None, None, None, False
-    if cue is not None:
-        head = head if head is not None else subject_of(cue)
-        if head is not None:
-            toks = mention_tokens(head)
-            whole = source_tokens(head) or toks
-            span = (whole[0].idx, whole[-1].idx + len(whole[-1].text)) if whole else (head.idx, head.idx + len(head.text))
-            kind = speaker_kind(head)
-            phrase = speaker_name(head, toks) if kind in ("person", "org") else head.text
-            speaker = book.resolve(head, phrase, kind)
-            role = speaker_role(head) if kind in ("person", "org") else None
-            partial = kind in ("person", "person_pronoun") and speaker is not None and len(speaker.split()) == 1
-    return Quote(start=start, end=end, text=doc.text[start:end], speaker=speaker,
+    if heads is None and cue is not None:
+        heads = verb_source(cue)
+    if heads is not None:
+        mention, head = heads
+        span = (mention.idx, mention.idx + len(mention.text)) if mention is not head else phrase_span(head, is_cue)
+        toks = mention_tokens(head)
+        kind = speaker_kind(head)
+        phrase = speaker_name(head, toks) if kind in ("person", "org") else head.text
+        speaker = book.resolve(head, phrase, kind)
+        role = speaker_role(head) if kind in ("person", "org") else None
+        partial = kind in ("person", "person_pronoun") and speaker is not None and len(speaker.split()) == 1
+    return Quote(start=start, end=end, text=text[start:end], speaker=speaker,
                  speaker_span=span, cue=cue.text if cue is not None else None, direct=direct,
                  speaker_role=role, speaker_partial=partial)

@@ -140,9 +140,9 @@ def speaker_name(head: Token, toks: list[Token]) -> str:
 
 def _named(head: Token) -> str | None:
     """The quoted name in "the group, named 'Breaking the Silence'", if the subject phrase has one."""
-    start = min(t.idx for t in head.subtree)
-    end = max(t.idx + len(t.text) for t in head.subtree)
-    m = _NAMED.search(head.doc.text[start:end + 1])
+    doc = head.doc
+    last = head.right_edge.i + 1
+    m = _NAMED.search(doc[head.left_edge.i:min(last + 1, len(doc))].text)  # doc.text is rebuilt on each call
     return m.group(1).strip(" ,") if m else None
 
 

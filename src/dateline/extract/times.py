@@ -12,11 +12,12 @@ fiscal calendars, "the week of March 6", "two weeks after the attack" are not re
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.timex_lexicon import FUTURE_LEMMAS
+from dateline.extract.timex_lexicon import FUTURE_LEMMAS, UNITS, unit_key
 from dateline.extract.timex_resolve import Context, resolve
 from dateline.extract.timex_rules import QUAL_OUTSIDE, find_candidates, norm
 from dateline.records import TimeMention
@@ -32,6 +33,8 @@ def find_times(doc: Doc, *, published: date | None) -> list[TimeMention]:
     anchor = published.isoformat() if published else None
     mentions: list[TimeMention] = []
     ref_day: date | None = None
+    ref_end = 0
+    ref_value: str | None = None
     # Earnings reports compare quarters: there "a year ago" means the same quarter a year back.
     quarterly = text.lower().count("quarter") >= 1
     for start, end, rule, m in find_candidates(text):
@@ -39,8 +42,13 @@ def find_times(doc: Doc, *, published: date | None) -> list[TimeMention]:
         token = _token_at(doc, start)
         if token is None or _rejected(rule, m, token, doc, end):
             continue
-        ctx = Context(anchor=published, tense=clause_tense(token), since=_follows(text, start),
-                      ref_day=ref_day, quarterly=quarterly)
+        tense = "future" if _ahead_cue(text, start, token) else clause_tense(token)
+        if tense == "past" and _word_before(text, start) in _OPEN_CUES:
+            tense = None  # "payable Dec. 15", "effective Feb. 1", "through January": either way
+        ctx = Context(anchor=published, tense=tense, since=_follows(text, start),
+                      ref_day=ref_day, ref_value=ref_value,
+                      near_day=ref_day if start - ref_end < _NEAR else None,
+                      quarterly=quarterly and not _LONGER_PERIOD.search(token.sent.text))
         resolved = resolve(rule, m, ctx)
         if resolved is None:
             continue
@@ -48,8 +56,41 @@ def find_times(doc: Doc, *, published: date | None) -> list[TimeMention]:
         mentions.append(TimeMention(start=start, end=end, text=text[start:end], type=kind,
                                     value=value, mod=mod, anchor=anchor))
         if kind == "DATE" and _is_day(value):
-            ref_day = date.fromisoformat(value)
+            ref_day, ref_end = date.fromisoformat(value), end
+        if kind == "DATE" and _CALENDAR.match(value):
+            ref_value = value
     return mentions
+
+
+# A sentence about nine months' or a full year's results compares years, not quarters.
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|12|twelve)\s+months\b|\bfirst\s+half\b|"
+                            r"\b(?:full|fiscal)\s+year\b", re.I)
+_CALENDAR = re.compile(r"\d{4}(?:-(?:\d\d|Q\d)(?:-\d\d)?)?$")
+# Words right before a weekday or date that put it ahead whatever the verb's tense: "as soon
+# as Tuesday"; "until" only after a deadline verb ("postponed until Tuesday", "gave them until
+# 9 a.m. Tuesday"), not in "Until Thursday, they had not called him a suspect".
+_AHEAD_CUES = ("as soon as", "as early as", "no later than", "ahead of")
+_DEADLINE_LEMMAS = {"postpone", "delay", "extend", "give", "adjourn", "defer", "suspend", "recess",
+                    "have", "set", "push", "wait"}
+
+
+_NEAR = 250  # characters: a day told this close before a bare clock time is its day
+_OPEN_CUES = {"payable", "effective", "through", "by", "until", "till", "expiring", "due"}
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 16):start].split()
+    return before[-1].lower() if before else ""
+
+
+def _ahead_cue(text: str, start: int, token: Token) -> bool:
+    before = " ".join(text[max(0, start - 20):start].lower().split())
+    if before.endswith(_AHEAD_CUES):
+        return True
+    if not before.endswith((" until", " till")):
+        return False
+    verb = _clause_verb(token)
+    return verb is not None and verb.lemma_ in _DEADLINE_LEMMAS
 
 
 def _is_day(value: str) -> bool:
@@ -87,37 +128,51 @@ def _rejected(rule: str, m, token: Token, doc: Doc, end: int) -> bool:
     groups = m.groupdict()
     if rule == "year" and not (groups.get("mm") or groups.get("fiscal")):
         return token.ent_type_ in _REJECT_ENTS or token.like_num and _counts_something(token)
-    if rule == "month" and not (groups.get("yr") or groups.get("rel") or groups.get("mm")):
+    if rule == "month" and not (groups.get("yr") or groups.get("rel") or groups.get("mm")
+                                or groups.get("ry")):
         return token.ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART") or token.pos_ in (
-            "AUX", "VERB") or (token.lower_ == "may" and token.tag_ == "MD")
+            "AUX", "VERB") or (token.lower_ == "may" and token.tag_ == "MD") or _named(m)
     if rule == "weekday":
         return token.ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART")
+    unit = groups.get("u")
+    if unit and unit[0].isupper() and not unit.isupper() and unit_key(unit) in UNITS:
+        return True  # a title: the TV shows "This Week", "60 Minutes"
     if rule in ("duration", "bare_units"):
         last = doc.char_span(end - 1, end, alignment_mode="expand")
-        return last is not None and len(last) and last[-1].i + 1 < len(doc) and \
-            doc[last[-1].i + 1].lower_ in ("old", "-old")
+        if last is None or not len(last) or last[-1].i + 1 >= len(doc):
+            return False
+        after = doc[last[-1].i + 1]
+        if after.lower_ in ("old", "-old"):
+            return True  # an age: "14 years old"
+        # An ordinal, not a unit: "a second betrayal", "A second group of directors".
+        return norm(unit) == "second" and norm(groups.get("n")) in ("a", "one") and \
+            after.pos_ in ("NOUN", "ADJ", "PROPN")
     return False
 
 
+def _named(m) -> bool:
+    """A month name starting a title: "the March for Life", "the March of the Mothers"."""
+    after = m.string[m.end():m.end() + 12]
+    return re.match(r"\s+(?:for\s+[A-Z]|of\s+the\s+[A-Z])", after) is not None
+
+
 def _counts_something(token: Token) -> bool:
-    """A bare four-digit number modifying a plural noun is a count ("2000 troops"), not a year."""
+    """A bare four-digit number modifying a plural noun is a count ("2000 troops"), not a year,
+    unless spaCy reads it as a date and words stand between ("the 1989 operating results")."""
     head = token.head
-    return token.dep_ == "nummod" and head.tag_ == "NNS"
+    return token.dep_ == "nummod" and head.tag_ == "NNS" and (
+        head.i == token.i + 1 or token.ent_type_ != "DATE")
 
 
 def clause_tense(token: Token) -> str | None:
     """"past" or "future" for the clause a token sits in, None when it does not tell."""
-    verb = token
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = _clause_verb(token)
+    if verb is None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in aux):
         return "future"
-    if any(c.lower_ in ("would", "might", "could", "may") for c in aux) and not any(
+    if any(c.lower_ in ("would", "might", "may") for c in aux) and not any(
             c.lower_ == "have" for c in aux):
         return "future"  # "would leave as soon as Tuesday": reported plans look ahead
     if _looks_ahead(verb):
@@ -128,13 +183,33 @@ def clause_tense(token: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and not aux and verb.lemma_ not in FUTURE_LEMMAS:
         return "past"  # a reduced relative clause: "the year ended March 31", "shares bought"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and not aux and verb.head is not verb:
+        # "has fluctuated sharply, rising to a high ... in March": the main clause tells.
+        head = verb.head
+        return clause_tense(head) if head.pos_ in ("VERB", "AUX") else None
     return None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb a token hangs from, a few steps up the parse; None when there is none."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _looks_ahead(verb: Token) -> bool:
     """"plans to meet", "is scheduled to", "is expected to", "going to", "to be held"."""
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+    if verb.lemma_ in ("schedule", "reschedule") or verb.lemma_ == "plan" and any(
+            c.dep_ in ("dobj", "auxpass") for c in verb.children):
+        return True  # "has scheduled a news conference Thursday", "planned a march on Saturday"
+    # A finite clause keeps its own tense ("agreed ... Jayark was quoted Friday").
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") for c in verb.children)
+    if verb.dep_ in ("xcomp", "ccomp") and head is not verb and not finite:
         if head.lemma_ in FUTURE_LEMMAS:
             return True
         if head.lemma_ == "go" and head.tag_ == "VBG":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from dateline.extract.timex_lexicon import UNITS
+
 
 def iso(d: date) -> str:
     return d.isoformat()
@@ -115,3 +117,127 @@ def shift(anchor: date, n: float, unit: str) -> tuple[str, date | None]:
 
 def last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
+
+
+def previous_quarter(anchor: date) -> str:
+    """The last full quarter before the article ("the latest quarter"): 2023-Q3 in November."""
+    y, m = add_months(anchor.year, anchor.month, -3)
+    return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+
+
+def weekend_value(anchor: date, tense: str | None) -> str:
+    """"the weekend": the one the article falls in, else the last one (the next if ahead)."""
+    if anchor.weekday() >= 5:
+        saturday = anchor - timedelta(days=anchor.weekday() - 5)
+    elif tense == "future":
+        saturday = anchor + timedelta(days=5 - anchor.weekday())
+    else:
+        saturday = anchor - timedelta(days=anchor.weekday() + 2)
+    return week_value(saturday) + "-WE"
+
+
+def _parts(value: str) -> tuple[int, int | None]:
+    """Year and month (None when the value has no month) of a calendar value."""
+    month = value[5:7]
+    if month.startswith("Q") and month[1:].isdigit():
+        return int(value[:4]), 3 * int(month[1:]) - 2
+    return int(value[:4]), int(month) if month.isdigit() else None
+
+
+def truncate(value: str, unit: str) -> str | None:
+    """A calendar value cut to a year, month or quarter ("that month" after "March 3, 1999")."""
+    year, month = _parts(value)
+    if unit == "year":
+        return f"{year:04d}"
+    if month is None:
+        return None
+    if unit == "quarter":
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    return month_value(year, month) if unit == "month" else None
+
+
+def next_period(value: str, unit: str) -> str | None:
+    """The year or month after a calendar value ("the following year" after "1995")."""
+    year, month = _parts(value)
+    if unit == "year":
+        return f"{year + 1:04d}"
+    if unit == "month" and month is not None and not value[5:6] == "Q":
+        return month_value(*add_months(year, month, 1))
+    return None
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month = (h + el - 7 * m + 90) // 25
+    return date(year, month, (h + el - 7 * m + 33 * month + 19) % 32)
+
+
+def movable_holiday(name: str, year: int) -> date:
+    """Thanksgiving (4th Thursday of November), US Election Day (the Tuesday after the first
+    Monday of November), Easter Sunday / Monday / week."""
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("election"):
+        second = date(year, 11, 2)
+        return second + timedelta(days=(1 - second.weekday()) % 7)
+    return easter(year) + timedelta(days=1 if name.endswith("monday") else 0)
+
+
+# A fraction of a unit written in the next smaller one: P2Y6M, PT5H30M, P1DT12H.
+_SMALLER = {("Y", False): (12, "M", False), ("M", False): (None, "", False),
+            ("W", False): (7, "D", False), ("D", False): (24, "H", True),
+            ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
+
+
+def duration_value(unit: str, n: float | None) -> str:
+    """TIMEX3 duration: P48D, PT3H, P30Y (decades as years), PXY when the number is vague."""
+    designator, mult, timepart = UNITS[unit]
+    t = "T" if timepart else ""
+    if n is None:
+        return f"P{t}X{designator}"
+    total = n * mult
+    if designator == "Q":
+        designator, total = "M", total * 3
+    if float(total).is_integer():
+        return f"P{t}{int(total)}{designator}"
+    whole, part = int(total), total - int(total)
+    factor, smaller, small_time = _SMALLER.get((designator, timepart), (None, "", False))
+    if factor is None or not float(part * factor).is_integer():
+        return f"P{t}{total}{designator}"
+    head = f"{whole}{designator}" if whole else ""
+    tail = f"{int(part * factor)}{smaller}"
+    if small_time and not timepart:
+        return f"P{head}T{tail}"
+    return f"P{t}{head}{tail}"
+
+
+def season_value(a: date, code: str, step: int) -> str:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = a.year
+    if step < 0:
+        # The latest such season already over: this year's if it has ended, else last year's.
+        year = a.year if a.month >= start + 3 else a.year - 1
+    elif step > 0:
+        year = a.year if a.month < start else a.year + 1
+    return f"{year:04d}-{code}"
+
+
+def movable_date(name: str, anchor: date, tense: str | None) -> date:
+    """The Thanksgiving, Election Day or Easter a text means: the one before the article unless
+    the clause looks ahead (when it does not tell, the nearer one)."""
+    # "Easter week" is the week that ends on Easter Sunday: it has begun from its Monday on.
+    lead = timedelta(days=6 if name.endswith("week") else 0)
+    past, this, future = (movable_holiday(name, anchor.year + k) - lead for k in (-1, 0, 1))
+    past = this if this <= anchor else past
+    future = this if this >= anchor else future
+    if tense is None:
+        return future if future - anchor < anchor - past else past
+    return future if tense == "future" else past

@@ -92,6 +92,22 @@ FUTURE_LEMMAS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", "
                  "vow", "promise", "threaten", "propose", "agree", "seek", "want"}
 
 
+_SPOKEN_TENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" \
+    "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# A year read out in a broadcast transcript: "nineteen ninety-four", "two thousand and one".
+SPOKEN_YEAR = (rf"(?:nineteen[\s-]+(?:{_SPOKEN_TENS})(?:[\s-]+(?:{_SPOKEN_ONES}))?\b"
+               rf"|two\s+thousand(?:\s+and\s+(?:{_SPOKEN_ONES}|ten))?\b)")
+
+
+def spoken_year(text: str) -> int:
+    """1994 for "nineteen ninety-four", 2001 for "two thousand and one"."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(NUMBER_WORDS.get(words[-1], 0) if len(words) > 2 else 0)
+    return 1900 + int(sum(NUMBER_WORDS.get(w, 0) for w in words[1:]))
+
+
 def number_value(text: str) -> float | None:
     """The number a numeral or number word stands for; None for vague words ("several")."""
     t = " ".join(text.lower().replace(",", "").split())

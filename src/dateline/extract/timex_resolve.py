@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from dateline.extract import timex_calendar as cal
 from dateline.extract.timex_lexicon import (MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS,
-                                            WEEKDAYS, number_value, unit_key)
+                                            WEEKDAYS, number_value, spoken_year, unit_key)
 from dateline.extract.timex_rules import POINT_MOD_VALUE, QUAL_MOD, norm
 
 Resolved = tuple[str, str, str | None]  # (type, value, mod)
@@ -24,6 +24,8 @@ class Context:
     since: bool = False  # the expression follows "since"
     ref_day: date | None = None  # the last day-precise date told before (for "the day before")
     quarterly: bool = False  # the sentence speaks of quarters (financial reports)
+    ref_value: str | None = None  # the last calendar date told before ("that year", "following")
+    near_day: date | None = None  # ref_day when told just before (a sentence or two)
 
 
 def _month(text: str) -> int:
@@ -35,6 +37,8 @@ def _weekday(text: str) -> int:
 
 
 def _year(text: str) -> int:
+    if not text.isdigit():
+        return spoken_year(text)
     y = int(text)
     return y + (1900 if y >= 50 else 2000) if y < 100 else y
 
@@ -60,11 +64,20 @@ def resolve(name: str, m: re.Match, ctx: Context) -> Resolved | None:
 
 def _clock(m, ctx):
     g = m.groupdict()
-    day = _dayref(g.get("tday"), ctx)
-    prefix = cal.iso(day) if day else (ctx.anchor.isoformat() if ctx.anchor else UNKNOWN)
+    day = _dayref(g.get("tday") or g.get("tday2"), ctx)  # "10:35 a.m. (0735 GMT) Friday"
+    if g.get("tmon") and ctx.anchor:  # "5 p.m. EST, Nov. 6"
+        day = cal.month_day_date(ctx.anchor, _month(g["tmon"]), int(re.sub(r"\D", "", g["tdn"])),
+                                 ctx.tense)
+    # A bare clock time belongs to the day the text last named ("On Friday ... at 10:35 a.m.").
+    day = day or ctx.near_day or ctx.anchor
+    prefix = cal.iso(day) if day else UNKNOWN
     if g["word"]:
         hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[norm(g["word"])]
         return "TIME", f"{prefix}T{hm}"
+    if g["hm"]:  # "4 in the morning", "8 o'clock in the evening"
+        h = int(g["hm"])
+        h += 12 if norm(g["ip"]) != "morning" and h < 12 else 0
+        return ("TIME", f"{prefix}T{h:02d}:00") if h <= 24 else None
     h = int(g["h"] if g["h"] is not None else g["h24"])
     mi = int(g["mi"] or g["mi24"] or 0)
     ap = norm(g["ap"]).replace(".", "") if g["ap"] else ""
@@ -109,10 +122,26 @@ def _full_date(m, ctx):
             return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    named = not m["wd"] and m.string[max(0, m.start() - 4):m.start()].lower() == "the " and \
-        re.match(r"\s+[A-Za-z]", m.string[m.end():m.end() + 3]) is not None
+    following = re.match(r"\s+([A-Za-z]+)", m.string[m.end():m.end() + 20])
+    # "the Oct. 7 attack" names a past event; "the Nov. 1 deadline" may still be ahead.
+    named = not m.groupdict().get("wd") and following is not None and \
+        m.string[max(0, m.start() - 4):m.start()].lower() == "the " and \
+        following.group(1).lower() not in _SCHEDULED
     d = cal.month_day_date(ctx.anchor, month, day, ctx.tense, named_event=named)
     return ("DATE", d.isoformat()) if d else None
+
+
+_SCHEDULED = {"deadline", "meeting", "vote", "election", "elections", "summit", "talks", "hearing",
+              "session", "referendum", "date", "target", "expiration", "auction", "offering",
+              "conference", "trial", "launch", "opening", "start", "ceasefire", "truce"}
+
+
+def _week_of(m, ctx):
+    """"the week of March 6": the ISO week of that day."""
+    out = _full_date(m, ctx)
+    if out is None or "X" in out[1]:
+        return out
+    return "DATE", cal.week_value(date.fromisoformat(out[1]))
 
 
 def _numeric_date(m, ctx):
@@ -128,6 +157,8 @@ def _month_expr(m, ctx):
         return "DATE", cal.month_value(_year(m["yr"]), month)
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
+    if m["ry"]:  # "June last year"
+        return "DATE", cal.month_value(ctx.anchor.year + _YEAR_STEP[norm(m["ry"])], month)
     rel, a = norm(m["rel"]), ctx.anchor
     if rel in ("last", "previous", "past"):
         return "DATE", cal.month_value(a.year if month < a.month else a.year - 1, month)
@@ -136,6 +167,34 @@ def _month_expr(m, ctx):
     if rel == "this":
         return "DATE", cal.month_value(a.year, month)
     return "DATE", cal.month_value(*cal.month_year(a, month, ctx.tense))
+
+
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_quarter(m, ctx):
+    """"this year's third quarter", "the 1988 period" (the report's quarter in that year)."""
+    if m["yr"]:
+        year = int(m["yr"])
+    elif ctx.anchor:
+        year = ctx.anchor.year + _YEAR_STEP[norm(m["ry"])]
+    else:
+        return "DATE", "XXXX-QX"
+    if m["qo"]:
+        return "DATE", f"{year:04d}-Q{ORDINALS[norm(m['qo'])]}"
+    if ctx.quarterly and ctx.anchor:
+        return "DATE", f"{year:04d}{cal.previous_quarter(ctx.anchor)[4:]}"
+    return "DATE", f"{year:04d}"
+
+
+def _ago_quarter(m, ctx):
+    """"the corresponding period last year": the report's quarter, a year back."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX"
+    if ctx.quarterly:
+        value = cal.previous_quarter(ctx.anchor)
+        return "DATE", f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return "DATE", f"{ctx.anchor.year - 1:04d}"
 
 
 def _year_expr(m, ctx):
@@ -169,24 +228,13 @@ def _relative(m, ctx):
     if a is None:
         return "DATE", UNKNOWN
     if unit in SEASONS:
-        return "DATE", _season_value(a, SEASONS[unit], step)
+        return "DATE", cal.season_value(a, SEASONS[unit], step)
     if unit == "weekend":
         return "DATE", cal.week_value(a + timedelta(weeks=step)) + "-WE"
     designator = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}.get(unit)
     if designator is None:  # century
         return "DATE", f"{a.year // 100 + step:02d}"
     return "DATE", cal.shift(a, step, designator)[0]
-
-
-def _season_value(a: date, code: str, step: int) -> str:
-    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-    year = a.year
-    if step < 0:
-        # The latest such season already over: this year's if it has ended, else last year's.
-        year = a.year if a.month >= start + 3 else a.year - 1
-    elif step > 0:
-        year = a.year if a.month < start else a.year + 1
-    return f"{year:04d}-{code}"
 
 
 def _weekday_expr(m, ctx):
@@ -203,21 +251,11 @@ def _amount(m) -> tuple[str, float | None] | None:
     unit = unit_key(m["u"])
     if unit not in UNITS:
         return None
-    n = number_value(m["n"]) if m.groupdict().get("n") else 1.0
+    groups = m.groupdict()
+    n = number_value(m["n"]) if groups.get("n") else 1.0
+    if n is not None and (groups.get("frac") or groups.get("half")):
+        n += 0.5  # "5 1/2 hours", "a minute and a half"
     return unit, n
-
-
-def duration_value(unit: str, n: float | None) -> str:
-    """TIMEX3 duration: P48D, PT3H, P30Y (decades as years), PXY when the number is vague."""
-    designator, mult, timepart = UNITS[unit]
-    if n is None:
-        amount = "X"
-    else:
-        total = n * mult
-        if designator == "Q":
-            designator, total = "M", total * 3
-        amount = str(int(total)) if float(total).is_integer() else str(total)
-    return f"P{'T' if timepart else ''}{amount}{designator}"
 
 
 def _ago(m, ctx):
@@ -226,17 +264,20 @@ def _ago(m, ctx):
         return None
     unit, n = amount
     direction = norm(m["dir"])
+    if n is None and direction != "later":
+        # "several years ago": some time before the article, no amount to count back.
+        return "DATE", "FUTURE_REF" if direction in ("from now", "hence") else "PAST_REF"
     if direction == "later" or ctx.anchor is None or n is None:
         # "three decades later" counts from some other event, not from the article date.
-        return "DURATION", duration_value(unit, n)
+        return "DURATION", cal.duration_value(unit, n)
     designator, mult, timepart = UNITS[unit]
     if timepart:
-        return "DURATION", duration_value(unit, n)
+        return "DURATION", cal.duration_value(unit, n)
     sign = 1 if direction in ("from now", "hence") else -1
     if designator == "Y" and mult == 10:
         return "DATE", cal.shift(ctx.anchor, sign * n, "DE")[0]
     value = cal.shift(ctx.anchor, sign * n * mult, designator)[0]
-    if designator == "Y" and ctx.quarterly:
+    if designator == "Y" and mult == 1 and n == 1 and ctx.quarterly:
         value += f"-Q{cal.quarter_of(ctx.anchor) - 1 or 4}"
     return "DATE", value
 
@@ -253,12 +294,17 @@ def _year_ago(m, ctx):
 
 def _period(m, ctx):
     """ "the past two months" is an amount of time; "the past year", "the latest quarter" a date."""
-    if m["n"] or m["q"] or ctx.anchor is None:
-        return _duration(m, ctx)
+    if m["n"] or m["q"] or ctx.anchor is None or norm(m["u"]).endswith("s"):
+        return _duration(m, ctx)  # "the past two months", "the coming years"
     unit = unit_key(m["u"])
     step = {"next": 1, "coming": 1, "following": 1}.get(norm(m["dir"]), -1)
+    if norm(m["dir"]) == "following" and ctx.ref_value:
+        # "the following year" counts from the date told before, not from the article's.
+        value = cal.next_period(ctx.ref_value, unit)
+        if value:
+            return "DATE", value
     designator, mult, timepart = UNITS.get(unit, ("", 0, True))
-    if timepart or designator == "D" or norm(m["dir"]) == "first":
+    if timepart or designator == "D" or norm(m["dir"]) == "first" or mult == 100:
         return _duration(m, ctx)
     if designator == "Y" and mult == 10:
         return "DATE", cal.shift(ctx.anchor, step, "DE")[0]
@@ -271,15 +317,19 @@ def _duration(m, ctx):
         return None
     unit, n = amount
     if m.groupdict().get("n") is None and m.re.groupindex.get("n"):
-        n = 1.0
-    return "DURATION", duration_value(unit, n)
+        n = None if norm(m["u"]).endswith("s") else 1.0  # "the first hours": PTXH
+    return "DURATION", cal.duration_value(unit, n)
 
 
 def _bare_units(m, ctx):
-    return "DURATION", duration_value(unit_key(m["u"]), None)
+    """"for years", "decades-long", "the weeks ahead": an amount of time, not counted."""
+    unit = m["u"] or m.groupdict().get("u2") or m.groupdict().get("u3")
+    return "DURATION", cal.duration_value(unit_key(unit), None if unit.endswith("s") else 1)
 
 
 _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_FUTURE_WORDS = {"soon", "the future", "the near future", "the foreseeable future", "the near term",
+                 "the short term", "as soon as possible", "a later date"}
 
 
 def _deictic(m, ctx):
@@ -291,22 +341,22 @@ def _deictic(m, ctx):
     if w in ("now", "current", "currently", "nowadays", "these days", "at present",
              "at this time"):
         return "DATE", "PRESENT_REF"
-    if w in ("soon", "the future") or w.startswith("the coming"):
+    if w in _FUTURE_WORDS or "coming" in w or w.startswith("future "):
         return "DATE", "FUTURE_REF"
-    return "DATE", "PAST_REF"
+    return "DATE", "PAST_REF"  # "recently", "the past", "at the time", "past years"
 
 
 def _season(m, ctx):
     code = SEASONS[norm(m["s"])]
     rel = norm(m["rel"])
     if m["yr"]:
-        return "DATE", f"{int(m['yr']):04d}-{code}"
+        return "DATE", f"{_year(m['yr']):04d}-{code}"
     if not rel and norm(m["s"]) == "fall":
         return None  # "prices fall": a verb, not a season
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}"
     step = {"last": -1, "next": 1}.get(rel, 0)
-    return "DATE", _season_value(ctx.anchor, code, step)
+    return "DATE", cal.season_value(ctx.anchor, code, step)
 
 
 def _quarter(m, ctx):
@@ -323,10 +373,10 @@ def _quarter(m, ctx):
     if qo == "current":
         return "DATE", f"{a.year:04d}-Q{current}"
     # "the quarter", "the latest quarter": the last full quarter before the article.
-    year, month = cal.add_months(a.year, a.month, -3)
+    value = cal.previous_quarter(a)
     if qo in ("year-earlier", "year-ago"):
-        year -= 1
-    return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}"
+        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return "DATE", value
 
 
 def _half(m, ctx):
@@ -348,25 +398,25 @@ def _set(m, ctx):
         return "SET", f"XXXX-WXX-{_weekday(unit) + 1}"
     if unit in ("morning", "evening", "night"):
         return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
-    return "SET", duration_value(unit if unit in UNITS else "day", 1)
+    return "SET", cal.duration_value(unit if unit in UNITS else "day", 1)
 
 
 def _holiday(m, ctx):
     h = norm(m["hol"])
-    month, day = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-                  "new year's day": (1, 1), "new year's eve": (12, 31),
-                  "independence day": (7, 4)}.get(h, (11, 0))
     if ctx.anchor is None:
         return "DATE", UNKNOWN
-    if day == 0:  # Thanksgiving: fourth Thursday of November
-        first = date(ctx.anchor.year, 11, 1)
-        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        if thursday > ctx.anchor and ctx.tense != "future":
-            first = date(ctx.anchor.year - 1, 11, 1)
-            thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return "DATE", thursday.isoformat()
-    d = cal.month_day_date(ctx.anchor, month, day, ctx.tense)
-    return "DATE", d.isoformat() if d else UNKNOWN
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4)}
+    if h in fixed:
+        d = cal.month_day_date(ctx.anchor, *fixed[h], ctx.tense)
+        return "DATE", d.isoformat() if d else UNKNOWN
+    d = cal.movable_date(h, ctx.anchor, ctx.tense)
+    return "DATE", cal.week_value(d) if h.endswith("week") else d.isoformat()
+
+
+def _part_mod(m, ctx):
+    day = _dayref(m["pd"], ctx) if m["pd"] else ctx.near_day or ctx.anchor
+    return "TIME", f"{cal.iso(day) if day else UNKNOWN}T{PARTS_OF_DAY[norm(m['part'])]}"
 
 
 def _anaphor(m, ctx):
@@ -382,11 +432,57 @@ def _anaphor(m, ctx):
     return "DATE", d.isoformat()
 
 
+def _the_unit(m, ctx):
+    """"for the year" (the article's year), "the fiscal year ended June 30" (a year's span),
+    "over the weekend" (the last one, or the next when the clause looks ahead), "the latest
+    period" of an earnings report (the last full quarter)."""
+    unit, adj, a = norm(m["u"]), norm(m["adj"]), ctx.anchor
+    if unit == "period":  # "the latest period" of a company's results: its last quarter
+        if "latest" not in adj or a is None:
+            return None
+        return "DATE", cal.previous_quarter(a)
+    if unit == "weekend":
+        return "DATE", cal.weekend_value(a, ctx.tense) if a else UNKNOWN
+    if m["ended"]:
+        return "DURATION", "P1Y"
+    if a is None:
+        return "DATE", "XXXX"
+    back = any(w in adj for w in ("latest", "previous", "prior"))
+    return "DATE", f"{a.year - 1 if back else a.year:04d}"
+
+
+def _year_end(m, ctx):
+    if ctx.anchor is None:
+        return "DATE", "XXXX"
+    return "DATE", f"{ctx.anchor.year - 1 if ctx.since else ctx.anchor.year:04d}"
+
+
+def _that_unit(m, ctx):
+    """"that year", "later that month": the period of the last calendar date told before."""
+    return ("DATE", cal.truncate(ctx.ref_value, norm(m["u"]))) if ctx.ref_value else None
+
+
+def _century(m, ctx):
+    return "DATE", f"{int(m['c']) - 1:02d}"
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade_word(m, ctx):
+    return "DATE", f"19{_DECADE_WORDS[norm(m['dw'])]}"
+
+
 _HANDLERS = {
-    "clock": _clock, "part_of_day": _part_of_day, "part_word": _part_word,
-    "full_date": _full_date, "iso_date": _numeric_date, "slash_date": _numeric_date,
-    "month": _month_expr, "year": _year_expr, "spoken_year": _spoken_year, "decade": _decade, "relative": _relative,
+    "clock": _clock, "part_of_day": _part_of_day, "part_word": _part_word, "part_mod": _part_mod,
+    "full_date": _full_date, "week_of": _week_of, "iso_date": _numeric_date,
+    "slash_date": _numeric_date, "month": _month_expr, "year": _year_expr,
+    "spoken_year": _spoken_year, "decade": _decade, "relative": _relative,
     "weekday": _weekday_expr, "ago": _ago, "period": _period, "duration": _duration,
-    "bare_units": _bare_units, "recent": _bare_units, "year_ago": _year_ago, "deictic": _deictic, "season": _season, "quarter": _quarter,
-    "half": _half, "set": _set, "holiday": _holiday, "anaphor": _anaphor,
+    "bare_units": _bare_units, "recent": _bare_units, "year_ago": _year_ago,
+    "year_ago_months": _duration, "deictic": _deictic, "season": _season, "quarter": _quarter,
+    "half": _half, "set": _set, "holiday": _holiday, "anaphor": _anaphor, "the_unit": _the_unit,
+    "year_end": _year_end, "that_unit": _that_unit, "century": _century,
+    "decade_word": _decade_word, "year_quarter": _year_quarter, "ago_quarter": _ago_quarter,
 }

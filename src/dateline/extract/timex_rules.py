@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.timex_lexicon import (DAYNUM, MONTH, NUM, PART, SEASON, UNIT, WEEKDAY,
-                                            YEAR)
+from dateline.extract.timex_lexicon import (DAYNUM, MONTH, NUM, PART, SEASON, SPOKEN_YEAR, UNIT,
+                                            WEEKDAY, YEAR)
 
 # Qualifiers of amounts of time; the span keeps some of them (TimeML style), see QUAL_OUTSIDE.
 QUAL = (r"(?P<q>no\s+more\s+than|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|"
@@ -14,26 +14,37 @@ QUAL = (r"(?P<q>no\s+more\s+than|more\s+than|less\s+than|fewer\s+than|at\s+least
 POINT_MOD = (r"(?P<mm>early|mid|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
              r"the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)")
 DAYREF = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight)"
-_B = r"(?<![\w$£€.,/-])"  # left edge: not inside a word, number, amount or date
+# Left edge: not inside a word, number, amount or date ("mid-1996", "post-1959" are years).
+_B = r"(?<![\w$£€.,/])(?<![\d$£€.,/]-)"
 
 RULES: list[tuple[str, str]] = [
     ("clock", rf"\b(?:(?P<q>around|about|approximately|shortly\s+before|shortly\s+after|"
               rf"just\s+before|just\s+after)\s+)?"
               rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\b\.?|p\.m\b\.?|am\b|pm\b)"
-              rf"|(?P<h24>\d{{1,2}}):(?P<mi24>\d\d)\b|(?P<word>noon|midnight|midday)\b)"
+              rf"|(?P<h24>\d{{1,2}}):(?P<mi24>\d\d)\b|(?P<word>noon|midnight|midday)\b"
+              rf"|(?P<hm>\d{{1,2}})(?:\s+o'clock)?\s+in\s+the\s+"
+              rf"(?P<ip>morning|afternoon|evening)\b)"
               rf"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"
-              rf"(?:,?\s+(?:on\s+)?(?P<tday>{DAYREF}))?"),
+              # "10:35 a.m. (0735 GMT) Friday": the day after a bracket, left to its own span
+              rf"(?=\s+\([^()]{{1,20}}\),?\s+(?:on\s+)?(?P<tday2>{DAYREF}))?"
+              rf"(?:,?\s+(?:on\s+)?(?:(?P<tday>{DAYREF})|(?P<tmon>{MONTH})\s*(?P<tdn>{DAYNUM})))?"),
     ("part_of_day", rf"\b(?:(?P<mm>early|late|mid|later|earlier)[\s-]+)?"
                     rf"(?P<pd>this|last|yesterday|tomorrow|{WEEKDAY})\s+(?P<part>{PART})\b"),
     ("part_word", r"\b(?P<w>tonight|overnight)\b"),
+    # "by mid afternoon", "at mid-afternoon yesterday": a part of the day that says which part.
+    ("part_mod", rf"\b(?P<mm>early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)\b"
+                 rf"(?:\s+(?P<pd>yesterday|today|tomorrow))?"),
     ("full_date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAYNUM})"
                   rf"(?:,?\s+(?P<yr>{YEAR}))?"),
     ("full_date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?\b(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
                   rf"(?P<mon>{MONTH})(?:,?\s+(?P<yr>{YEAR}))?"),
+    ("week_of", rf"\bthe\s+week\s+of\s+(?P<mon>{MONTH})\s*(?P<day>{DAYNUM})"
+                rf"(?:,?\s+(?P<yr>{YEAR}))?"),
     ("iso_date", r"\b(?P<yr>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("slash_date", r"\b(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<yr>(?:19|20)?\d\d)\b"),
     ("month", rf"(?:\b{POINT_MOD}[\s-]*)?(?:\b(?P<rel>last|this|next|previous|past|coming)\s+)?"
-              rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<yr>{YEAR}))?"),
+              rf"(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<yr>{YEAR}|{SPOKEN_YEAR})"
+              rf"|\s+(?P<ry>last|this|next)\s+year\b)?"),
     ("year", rf"(?:\b{POINT_MOD}[\s-]*|\b(?P<fiscal>fiscal|calendar)\s+)?{_B}(?P<yr>{YEAR})\b"
              rf"(?!\s*%|-\d|\s+percent)"),
     ("spoken_year", r"\b(?:the\s+year\s+)?(?:(?P<c>nineteen)[\s-]+(?P<t>ten|eleven|twelve|thirteen|"
@@ -51,35 +62,67 @@ RULES: list[tuple[str, str]] = [
             rf"(?P<dir>ago|earlier|later|from\s+now|hence|back)\b"),
     ("period", rf"\bthe\s+(?P<dir>past|last|next|first|previous|coming|following|final|latest)\s+"
                rf"(?:{QUAL}\s+)?(?:(?P<n>{NUM})[\s-]+)?(?P<u>{UNIT})\b(?![\s-]old\b)"),
-    ("duration", rf"(?:\b{QUAL}\s+)?(?:\bthe\s+(?=\d|[a-z]{{3}}))?\b(?P<n>{NUM})"
+    ("duration", rf"(?:\b{QUAL}\s+)?(?:\bthe\s+(?=\d|[a-z]{{3}}))?\b(?P<n>{NUM})(?P<frac>\s+1/2)?"
                  rf"(?:\s+(?:to|or)\s+(?P<n2>{NUM})|-(?P<n3>\d+))?"
                  rf"(?:\s+(?:straight|consecutive|successive|more|full|whole|additional))?"
-                 rf"[\s-]+(?P<u>{UNIT})\b(?![\s-]+old\b)(?!-)"
-                 r"(?<!quarter)(?<!quarters)"),
+                 rf"[\s-]+(?P<u>{UNIT})\b(?![\s-]+old\b)(?!-(?!long\b))"
+                 r"(?<!quarter)(?!(?<=quarters)\s+of\s+(?:a|an|the|all|its|his|her|their|these|"
+                 r"those)\b)(?P<half>\s+and\s+a\s+half\b)?"),
     ("bare_units", r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bover )|(?<=\bfor many )|(?<=\bfor several )"
-                   r")(?P<u>years|months|weeks|decades|days|hours)\b"),
-    ("year_ago", r"\b(?:the\s+(?=\S+\s+period))?year-(?:earlier|ago)(?:\s+period)?\b(?!-)"),
+                   r")(?P<u>years|months|weeks|decades|days|hours)\b(?!-old\b)"
+                   r"|\b(?P<u2>(?:year|month|week|decade|day|hour)s?)(?=-long\b)"
+                   r"|\bthe\s+(?P<u3>years|months|weeks|days)\s+ahead\b"),
+    ("year_ago", r"\b(?:the\s+(?=\S+\s+period))?year-(?:earlier|ago)(?:\s+period)?\b(?!-)"
+                 rf"(?!\s+{NUM}\s+months)"),
+    ("year_ago_months", rf"\bthe\s+year-(?:earlier|ago)\s+(?P<n>{NUM})\s+(?P<u>months)\b"),
     ("recent", r"\brecent\s+(?P<u>years|months|weeks|days|quarters|decades)\b"),
     ("deictic", r"(?:\b(?P<mm>early|late|earlier|later)\s+)?"
                 r"\b(?P<w>today|yesterday|tomorrow|now|currently|current|nowadays|recently|recent|lately|"
-                r"the\s+past|the\s+future|these\s+days|at\s+present|at\s+this\s+time|"
-                r"the\s+coming\s+(?:days|weeks|months|years))\b"),
+                r"the\s+past|the\s+future(?!\s+of\b)|these\s+days|at\s+present|at\s+this\s+time|"
+                r"the\s+(?:near|foreseeable)\s+future|the\s+(?:near|short)\s+term|"
+                r"as\s+soon\s+as\s+possible|a\s+later\s+date|"
+                r"(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|"
+                r"(?:future|past)\s+(?:weeks|months|quarters|years|decades)|"
+                r"(?<=\bat\s)the\s+time(?!\s+(?:of|when|that)\b))\b"),
     ("season", rf"\b(?:(?P<rel>this|last|next|the|early|late)\s+)?(?:(?P<mm>early|late|mid)[\s-]*)?"
-               rf"(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<yr>{YEAR}))?"),
+               rf"(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<yr>{YEAR}|{SPOKEN_YEAR}))?"),
     ("quarter", rf"\b(?:the\s+)?(?:(?P<yr>{YEAR})\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|"
                 rf"4th|latest|last|current|previous|final|year-earlier|year-ago)[\s-]+quarter\b"
                 rf"(?:\s+(?:of\s+)?(?P<yr2>{YEAR}))?"),
     ("quarter", rf"\bthe\s+(?P<qo>)quarter\b"),
-    ("half", rf"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?P<yr>{YEAR})|the\s+year))?"),
+    # Earnings reports: "this year's third quarter", "the 1988 period", "the quarter a year ago".
+    ("year_quarter", rf"\b(?:(?P<ry>this|last|next)\s+year's|the\s+(?P<yr>{YEAR}))\s+"
+                     rf"(?:(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?"
+                     rf"(?:quarter|period)\b(?!-)"),
+    ("ago_quarter", r"\bthe\s+(?:(?:comparable|corresponding|same)\s+)?(?:period|quarter)\s+"
+                    r"(?:last\s+year|a\s+year\s+(?:ago|earlier))\b"),
+    ("half", rf"\b(?:the\s+)?(?P<h>first|second|last)\s+half(?:\s+of\s+(?:(?P<yr>{YEAR})|the\s+year))?"),
     ("set", rf"\b(?:every|each)\s+(?:other\s+)?(?P<u>day|week|month|year|morning|night|evening|"
             rf"weekend|hour|{WEEKDAY})\b"
             r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)\b"
             r"|\b(?:once|twice|(?:three|four|five|\d+)\s+times)\s+a\s+(?P<u2>day|week|month|year)\b"),
     ("holiday", r"\b(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|"
-                r"Thanksgiving(?:\s+Day)?|Independence\s+Day)"),
+                r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Election\s+Day|"
+                r"Easter(?:\s+(?:Sunday|Monday|week))?)\b"),
+    # Financial and weekly news: "for the year", "the fiscal year ended June 30", "over the
+    # weekend", "the latest period" (a quarter), "by the end of the year", "earlier in the year".
+    ("the_unit", rf"(?:\b{POINT_MOD}\s+|\b(?P<ei>earlier|later)\s+in\s+)?"
+                 r"\bthe\s+(?P<adj>(?:(?:fiscal|full|calendar|current|latest|previous|prior|entire|"
+                 r"whole)\s+)*)"
+                 r"(?P<u>year|weekend|period)\b(?!-|'s\s+end|\s+(?:before|after|earlier|later|ago|"
+                 r"of|when|in\s+which)\b)(?:(?=\s+(?P<ended>ended|ending)\b))?"),
+    ("year_end", r"\b(?:around\s+)?year(?:-end|\s+end|'s\s+end)\b"),
+    # "that year", "later that month", "the same quarter": the period of a date told before.
+    ("that_unit", rf"(?:\b(?P<mm>early|late|earlier|later)\s+)?(?:in\s+)?"
+                  r"\b(?:that|the\s+same)\s+(?P<u>year|month|quarter)\b(?!-)"),
+    ("century", r"\b(?:the\s+)?(?:(?P<mm>early|mid|late)[\s-]+)?(?P<c>\d{1,2})(?:st|nd|rd|th)"
+                r"[\s-]+century\b"),
+    ("decade_word", r"\bthe\s+(?:(?P<mm>early|mid|late)[\s-]+)?(?P<dw>twenties|thirties|forties|"
+                    r"fifties|sixties|seventies|eighties|nineties)\b"),
     ("anaphor", r"\b(?:the|that)\s+(?:(?P<rel>same|previous|next|following|preceding)\s+)?"
-                r"(?P<u>day|night)\b(?:\s+(?P<ba>before|after|earlier|later)\b)?"
-                r"(?!\s+(?:of|when|that|and\s+night|after\s+tomorrow|before\s+yesterday)\b)"),
+                r"(?P<u>day|night)\b(?:\s+(?P<ba>before|after|earlier|later)\b(?!\s+[a-z]))?"
+                r"(?!\s+(?:of|when|that|and\s+night|after\s+tomorrow|before\s+yesterday|"
+                r"(?:before|after)\s+[a-z]))"),
 ]
 
 COMPILED = [(name, re.compile(rx, re.I)) for name, rx in RULES]
@@ -94,9 +137,10 @@ _TRIGGER_WORDS = {
     "part": "morning afternoon evening night tonight overnight noon midnight midday",
     "season": "spring summer fall autumn winter",
     "deictic": "today yesterday tomorrow now current recent lately past future these present time "
-               "coming",
+               "coming term soon later",
     "other": "half every each daily weekly monthly annually yearly nightly hourly once twice "
-             "times christmas new thanksgiving independence",
+             "times christmas new thanksgiving independence election easter period twenties "
+             "thirties forties fifties sixties seventies eighties nineties",
     "spoken": "nineteen thousand",
 }
 _PREFIXES = {cls: tuple(words.split()) for cls, words in _TRIGGER_WORDS.items()}
@@ -104,12 +148,16 @@ _TRIGGER = re.compile(r"\d+|\b(?:%s)[a-z]*" % "|".join(
     sorted({w for words in _PREFIXES.values() for w in words}, key=len, reverse=True)), re.I)
 _RULE_TRIGGERS = {
     "clock": ("num", "part"), "part_of_day": ("part",), "part_word": ("part",),
-    "full_date": ("month",), "iso_date": ("num",), "slash_date": ("num",), "month": ("month",),
-    "year": ("num",), "spoken_year": ("spoken",), "decade": ("num",), "relative": ("unit", "season"),
-    "weekday": ("weekday",), "recent": ("unit",), "year_ago": ("unit",), "ago": ("unit",), "period": ("unit",), "duration": ("unit",),
-    "bare_units": ("unit",), "deictic": ("deictic",), "season": ("season",),
-    "quarter": ("unit",), "half": ("other",), "set": ("unit", "weekday", "part", "other"),
-    "holiday": ("other",), "anaphor": ("unit", "part"),
+    "part_mod": ("part",), "full_date": ("month",), "week_of": ("month",), "iso_date": ("num",),
+    "slash_date": ("num",), "month": ("month",), "year": ("num",), "spoken_year": ("spoken",),
+    "decade": ("num",), "relative": ("unit", "season"), "weekday": ("weekday",),
+    "recent": ("unit",), "year_ago": ("unit",), "year_ago_months": ("unit",), "ago": ("unit",),
+    "period": ("unit",), "duration": ("unit",), "bare_units": ("unit",), "deictic": ("deictic",),
+    "season": ("season",), "quarter": ("unit",), "half": ("other",),
+    "set": ("unit", "weekday", "part", "other"), "holiday": ("other",),
+    "anaphor": ("unit", "part"), "the_unit": ("unit", "other"), "year_quarter": ("unit",),
+    "ago_quarter": ("unit", "other"), "year_end": ("unit",), "that_unit": ("unit",),
+    "century": ("unit",), "decade_word": ("other",),
 }
 _WINDOW = 80  # characters either side of a trigger: longer than any time expression
 

@@ -13,6 +13,11 @@ from dateline.records import Sentence, TimelineDate
 
 # Two sentences sharing this share of their words tell the same thing (rewrites, republications).
 DUPLICATE_JACCARD = 0.6
+# Defaults measured on all of Timeline17 (README "Measuring"); `dateline timeline` uses them too.
+LEAD = 5  # an article's first undated sentences tell its publication day (news leads)
+MAX_WORDS = 45  # longer sentences pack several facts: as timeline lines they dilute the day
+REDUNDANCY = 0.3  # MMR: a candidate's centrality minus this times its cosine to a line picked
+POOL_PER_LINE = 10  # MMR looks this many distinct candidates deep per line wanted
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -61,6 +66,11 @@ def _keyword_pattern(keywords: Sequence[str]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+# First or second person, or a question: someone speaking (a quote, an op-ed), not a report
+# of what happened; such sentences make poor timeline lines.
+_SPOKEN = re.compile(r"(?<!\w)(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|me|us)(?!\w)|\?\W*$")
+
+
 def _tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -70,20 +80,33 @@ def _article_id(info: dict) -> str:
     return str(info.get("id") or info.get("url") or info.get("title") or "")
 
 
-def _collect(items, lo, hi, pattern, lead: int):
+def _usable(text: str, pattern, max_words: int | None, skip_speech: bool) -> bool:
+    """Whether a sentence may be a timeline line (see `build_timeline`)."""
+    return ((max_words is None or len(text.split()) <= max_words)
+            and not (skip_speech and _SPOKEN.search(text))
+            and (pattern is None or pattern.search(text) is not None))
+
+
+def _collect(items, lo, hi, pattern, lead: int, max_words: int | None, skip_speech: bool):
     """Per day: every sentence dated to it (its mentions) and those a summary may use.
 
-    A summary may use a sentence holding a keyword (when keywords are given). With `lead`, the
-    first `lead` undated sentences of an article also tell its publication day: news leads
-    report the day's events without restating the date.
+    A summary may use a sentence `_usable` says may be a line. With `lead`, the first `lead`
+    undated sentences of an article also tell its publication day: news leads report the day's
+    events without restating the date; but a lead published earlier word for word by another
+    article (a republication) tells that earlier day, not this one, and is left out.
     """
     mentions: dict[str, list[_Candidate]] = defaultdict(list)
     usable: dict[str, list[_Candidate]] = defaultdict(list)
     position: Counter = Counter()
+    first_told: dict[str, date] = {}  # a sentence's words -> its earliest publication day
+    leads: list[tuple[str, _Candidate]] = []
     for info, sentence in items:
         aid = _article_id(info)
         position[aid] += 1
         published = _as_date(info.get("published"))
+        key = " ".join(_tokens(sentence.text))
+        if published and (key not in first_told or published < first_told[key]):
+            first_told[key] = published
         day = _as_date(sentence.date)
         is_mention = day is not None
         if day is None and position[aid] <= lead and sentence.date is None:
@@ -93,8 +116,14 @@ def _collect(items, lo, hi, pattern, lead: int):
         candidate = _Candidate(aid, info, sentence, published or date.max)
         if is_mention:
             mentions[day.isoformat()].append(candidate)
-        if pattern is None or pattern.search(sentence.text):
-            usable[day.isoformat()].append(candidate)
+        if _usable(sentence.text, pattern, max_words, skip_speech):
+            if is_mention:
+                usable[day.isoformat()].append(candidate)
+            else:
+                leads.append((key, candidate))
+    for key, c in leads:
+        if first_told.get(key, c.published) >= c.published:
+            usable[c.published.isoformat()].append(c)
     return mentions, usable
 
 
@@ -124,9 +153,14 @@ def _vector(tokens: list[str], idf: dict[str, float]) -> dict[str, float]:
     return {w: v / norm for w, v in vec.items()}
 
 
-def _centrality(tokens: list[list[str]], idf: dict[str, float]) -> list[float]:
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum([v * b.get(w, 0.0) for w, v in a.items()])
+
+
+def _centrality(vectors: list[dict[str, float]]) -> list[float]:
     """Cosine of each sentence to the day's centroid (the mean of its sentence vectors)."""
-    vectors = [_vector(ts, idf) for ts in tokens]
     centroid: dict[str, float] = defaultdict(float)
     for vec in vectors:
         for w, v in vec.items():
@@ -147,28 +181,42 @@ def _earliest_copy(best: int, candidates: list[_Candidate], tokens: list[list[st
     return min(copies, key=lambda c: (c.published, c.article_id, c.sentence.start), default=first)
 
 
-def _pick(candidates: list[_Candidate], per_date: int, idf: dict[str, float]) -> list[_Candidate]:
-    """Up to `per_date` central sentences, skipping near-copies of one already picked."""
+def _pick(candidates: list[_Candidate], per_date: int, idf: dict[str, float],
+          redundancy: float) -> list[_Candidate]:
+    """Up to `per_date` central, mutually different sentences (maximal marginal relevance).
+
+    The pool is the most central sentences that are no near-copy of a more central one
+    (POOL_PER_LINE per line wanted); each step takes the one of highest centrality minus
+    `redundancy` times its largest cosine to a line already picked.
+    """
     if per_date <= 0:
         return []
     tokens = [_tokens(c.sentence.text) for c in candidates]
-    scores = _centrality(tokens, idf)
+    vectors = [_vector(ts, idf) for ts in tokens]
+    scores = _centrality(vectors)
     # Ties break on article id and offset so the same input always gives the same timeline.
     order = sorted(range(len(candidates)), key=lambda i: (
         -scores[i], candidates[i].article_id, candidates[i].sentence.start))
-    chosen: list[_Candidate] = []
-    chosen_sets: list[set[str]] = []
+    pool: list[int] = []
+    pool_sets: list[set[str]] = []
     for i in order:
-        if len(chosen) >= per_date:
+        if len(pool) >= POOL_PER_LINE * per_date:
             break
         words = set(tokens[i])
-        if any(_jaccard(words, s) >= DUPLICATE_JACCARD for s in chosen_sets):
-            continue
-        original = _earliest_copy(i, candidates, tokens)
+        if not any(_jaccard(words, s) >= DUPLICATE_JACCARD for s in pool_sets):
+            pool.append(i)
+            pool_sets.append(words)
+    overlap = dict.fromkeys(pool, 0.0)  # largest cosine to a picked line, kept up to date
+    chosen: list[_Candidate] = []
+    while overlap and len(chosen) < per_date:
+        best = max(overlap, key=lambda i: scores[i] - redundancy * overlap[i])  # first on ties
+        del overlap[best]
+        original = _earliest_copy(best, candidates, tokens)
         if original in chosen:  # near-copy chains are not transitive; never cite one line twice
             continue
         chosen.append(original)
-        chosen_sets.append(words)
+        for i in overlap:
+            overlap[i] = max(overlap[i], _cosine(vectors[i], vectors[best]))
     return chosen
 
 
@@ -188,8 +236,10 @@ def _citation(c: _Candidate) -> dict:
 
 def build_timeline(items: Iterable[tuple[dict, Sentence]], *, date_from: date | None = None,
                    date_to: date | None = None, max_dates: int | None = None,
-                   per_date: int = 2, keywords: Sequence[str] = (),
-                   lead: int = 0) -> list[TimelineDate]:
+                   per_date: int = 2, keywords: Sequence[str] = (), lead: int = LEAD,
+                   max_words: int | None = MAX_WORDS,
+                   redundancy: float = REDUNDANCY,
+                   skip_speech: bool = True) -> list[TimelineDate]:
     """A timeline of the most reported days, each with its most central distinct sentences.
 
     `items` pairs an article info dict (id, source, title, published, url) with one of its
@@ -197,15 +247,20 @@ def build_timeline(items: Iterable[tuple[dict, Sentence]], *, date_from: date | 
     to it (to the full day; month or week values are skipped): distinct articles first,
     then sentences. Days are taken by weight until `max_dates` have a sentence to show; a day's
     sentences are those dated to it (plus, with `lead`, the first `lead` undated sentences of
-    the articles published that day) that hold a keyword when `keywords` are given; the most
-    central of them (cosine to the day's TF-IDF centroid, IDF over all candidate sentences) are
-    kept, near-copies skipped, each cited to the earliest published copy.
+    the articles published that day) of at most `max_words` words that hold a keyword when
+    `keywords` are given and, with `skip_speech`, are no question nor in the first or second
+    person (quotes and commentary, not reports). The most central of them (cosine to the
+    day's TF-IDF centroid, IDF over all candidate sentences), each unlike those already kept
+    (MMR with `redundancy`), are kept, near-copies skipped, each cited to the earliest
+    published copy. The defaults are those measured on Timeline17.
     Limits: a widely syndicated day wins over a rarely reported but grave one; the centroid
     favours typical wording over new facts; a sentence's date is whatever extraction gave it
-    (a stale dateline gives a wrong day).
+    (a stale dateline gives a wrong day); a lead is not always about its publication day;
+    third-person quotes ("..., Hamas said") are kept.
     """
     lo, hi = _as_date(date_from), _as_date(date_to)
-    mentions, usable = _collect(items, lo, hi, _keyword_pattern(keywords), max(lead, 0))
+    mentions, usable = _collect(items, lo, hi, _keyword_pattern(keywords), max(lead, 0),
+                                max_words, skip_speech)
     weight = {d: _day_score(mentions.get(d, [])) for d in usable}
     ranked = sorted(usable, key=lambda d: (-weight[d][0], -weight[d][1], d))
     limit = len(ranked) if max_dates is None else max(max_dates, 0)
@@ -214,7 +269,7 @@ def build_timeline(items: Iterable[tuple[dict, Sentence]], *, date_from: date | 
     for day in ranked:
         if len(chosen) >= limit:
             break
-        picked = _pick(usable[day], per_date, idf)
+        picked = _pick(usable[day], per_date, idf, redundancy)
         if picked:
             chosen[day] = picked
     return [TimelineDate(date=day, sentences=tuple(c.sentence.text for c in chosen[day]),

@@ -126,9 +126,13 @@ def timeline(db, date_from, date_to, max_dates, per_date, keywords, fmt, output)
     words = [w.strip() for w in keywords.split(",") if w.strip()]
     entries = pipeline.timeline(settings, date_from=_date(date_from), date_to=_date(date_to),
                                 max_dates=max_dates, per_date=per_date, keywords=words)
-    render = {"json": timeline_render.to_json, "md": timeline_render.to_markdown,
-              "html": timeline_render.to_html}[fmt]
-    text = render(entries)
+    if fmt == "html":  # the page also charts the tolls and notes disagreements and copies
+        bounds = {"date_from": _date(date_from), "date_to": _date(date_to)}
+        series, flags = pipeline.figures(settings, **bounds)
+        text = timeline_render.to_html(entries, series=series, flags=flags,
+                                       stories=pipeline.stories(settings, **bounds))
+    else:
+        text = {"json": timeline_render.to_json, "md": timeline_render.to_markdown}[fmt](entries)
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"timeline: {len(entries)} dates written to {output}", err=True)

@@ -1,0 +1,70 @@
+"""Score attribution cues with a small logistic model over parse features (weights in quotes_cue_model.tsv)."""
+
+from __future__ import annotations
+
+import functools
+import math
+from importlib import resources
+
+from spacy.tokens import Token
+
+from dateline.extract.quote_cues import noun_source, verb_source
+
+THRESHOLD = 0.4  # probability above which a candidate counts as a cue (tuned on held-out train docs)
+HUMAN_PRONOUNS = {"i", "we", "you", "he", "she", "they", "who"}
+_CHILD_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "dative", "advcl", "neg", "aux", "auxpass",
+               "agent", "parataxis", "oprd", "npadvmod", "advmod", "mark"}
+
+
+def source_head(tok: Token) -> Token | None:
+    """The head of the candidate's source phrase: a verb's subject, a noun's possessor."""
+    if tok.pos_ == "VERB":
+        heads = verb_source(tok)
+        return heads[0] if heads is not None else None
+    if tok.pos_ == "NOUN":
+        return noun_source(tok)
+    return None
+
+
+def features(tok: Token, src: Token) -> list[str]:
+    """Feature names of one candidate cue token with its source head."""
+    lemma, pos = tok.lemma_.lower(), tok.pos_
+    low = src.lower_
+    if low in HUMAN_PRONOUNS or low in ("which", "that", "it"):
+        skind = "P:" + low
+    elif src.ent_type_:
+        skind = "E:" + src.ent_type_
+    else:
+        skind = "N:" + src.pos_
+    kids = {c.dep_ + (":" + c.lower_ if c.dep_ in ("prep", "mark", "advmod") else "") for c in tok.children
+            if c.dep_ in _CHILD_DEPS}
+    feats = ["bias", f"L={lemma}|{pos}", f"D={tok.dep_}", f"T={tok.tag_}", f"S={skind}",
+             f"L={lemma}|D={tok.dep_}", f"L={lemma}|S={skind[0]}", f"D={tok.dep_}|S={skind}",
+             f"H={tok.head.lemma_.lower()}|{tok.dep_}", f"SD={src.dep_}"]
+    feats += [f"C={k}" for k in kids]
+    feats += [f"L={lemma}|C={k.split(':')[0]}" for k in kids if k.split(":")[0] in ("ccomp", "xcomp", "dobj", "prep")]
+    if any(t.text in ("“", '"') for t in tok.sent):
+        feats.append("QUOTED_SENT")
+    return feats
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """Feature weights from quotes_cue_model.tsv."""
+    text = resources.files("dateline").joinpath("data/quotes_cue_model.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.rsplit("\t", 1)
+            out[name] = float(value)
+    return out
+
+
+def cue_probability(tok: Token) -> float:
+    """The model's probability that a token is an attribution cue (0 when it has no source)."""
+    src = source_head(tok)
+    if src is None:
+        return 0.0
+    w = weights()
+    z = sum(w.get(f, 0.0) for f in features(tok, src))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

@@ -1,0 +1,70 @@
+"""Offsets of an attribution's parts as PolNeAR marks them: the whole source phrase and the content."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Children of a verb cue that carry what was said, thought or done ("said that …", "called for …").
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative", "pcomp"}
+# A clause, when there is one, is the content alone ("said in a statement that …" -> "…");
+# the object of an infinitive stays ("urged the U.S. to …"), an addressee goes.
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+# Children of a nominal cue that carry its content ("Trump's claim that …", "her support for …").
+NOUN_CONTENT_DEPS = {"acl", "ccomp", "prep", "relcl"}
+_CLOSERS = {")", "”", "’", '"', "'"}
+_PAIRED = {",", "—", "–"}
+
+
+def phrase_span(head: Token, is_cue=lambda tok: False) -> tuple[int, int]:
+    """The source phrase of a head token as PolNeAR marks it: the whole noun phrase.
+
+    Titles, appositions, relative clauses and "(D-N.C.)" stay in; a comma or dash that
+    closes an apposition stays too ("Brian Fallon, the campaign's press secretary,").
+    A clause that is an attribution of its own ("Barkley, who said he …,") is left out,
+    since PolNeAR gives each word to one attribution, and so are a participle after a
+    comma ("Archer, wearing a T-shirt,"), a time ("today") and anything before a line
+    break (a time stamp the parse glued on).
+    """
+    cut = {t for c in head.children if _aside(c, is_cue) for t in c.subtree}
+    toks = [t for t in head.subtree if t not in cut]
+    for i in range(len(toks) - 1, -1, -1):
+        if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
+            toks = toks[i + 1:]
+            break
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in ("“", '"', "("):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in _CLOSERS:
+        toks = toks[:-1]
+    if not toks:
+        return head.idx, head.idx + len(head.text)
+    doc = head.doc
+    after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if after is not None and after.text in _PAIRED and any(t.text == after.text for t in toks):
+        toks.append(after)  # the apposition opened inside the phrase closes here
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _aside(child: Token, is_cue) -> bool:
+    if child.dep_ == "npadvmod":
+        return True
+    if child.dep_ == "acl" and child.tag_ == "VBG" and child.doc[child.left_edge.i - 1].text == ",":
+        return True
+    return child.dep_ in ("relcl", "acl", "advcl", "parataxis") and is_cue(child)
+
+
+def content_span(cue: Token, deps: set[str]) -> tuple[int, int] | None:
+    """The content a cue governs: the subtrees of its content children, "that" dropped."""
+    parts = [c for c in cue.children if c.dep_ in deps]
+    if any(c.dep_ in CLAUSE_DEPS for c in parts):
+        keep_object = any(c.dep_ == "xcomp" for c in parts)  # "told reporters that …" drops them
+        parts = [c for c in parts if c.dep_ in CLAUSE_DEPS or (keep_object and c.dep_ == "dobj")]
+    toks = [t for p in parts for t in p.subtree]
+    toks = [t for t in toks if not (t.dep_ == "mark" and t.head in parts and t.lower_ in ("that", "whether", "if"))]
+    toks.sort(key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in ("“", '"'):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in _CLOSERS:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
