@@ -161,3 +161,93 @@ def test_events_acled_semantics(nlp, text, etype, subtype):
 ])
 def test_events_generic_mentions_are_no_events(nlp, text):
     assert not [e for e in _events(nlp, text) if e.type != "Strategic developments"]
+
+
+@pytest.mark.parametrize("text", [
+    "According to the ministry, between 7 October and 8 December, at least 17,000 people were killed.",
+    "Since the start of hostilities, more than 15,000 people have been killed in the territory.",
+    "Some 284 displaced people sheltering in schools have been killed and another 976 injured.",
+])
+def test_events_tolls_over_a_period_are_no_incidents(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.type == "Violence against civilians"]
+
+
+def test_events_toll_with_a_perpetrator_stays(nlp):
+    text = "Since Saturday, a total of 43 Palestinians have been killed by Israeli forces."
+    assert [e.actors for e in _events(nlp, text)] == [("Israeli forces",)]
+
+
+def test_events_deaths_follow_the_strike(nlp):
+    # No means stated for the deaths: they belong to the strike of the same sentence.
+    text = ("On Monday, at least eight people were reportedly killed, including three children, "
+            "with many others injured, when a residential building in Rafah was hit.")
+    events = _events(nlp, text)
+    assert [(e.type, e.subtype) for e in events] == [("Explosions/Remote violence",
+                                                      "Air/drone strike")]
+    assert events[0].start == 0 or text[events[0].start:].startswith("at least eight")
+
+
+def test_events_relative_clause_is_its_own_incident(nlp):
+    text = "Soldiers killed all six attackers who laid siege to a hotel in the town."
+    events = _events(nlp, text)
+    starts = sorted(e.start for e in events)
+    assert len(events) == 2 and starts[1] >= text.index("who laid")
+
+
+@pytest.mark.parametrize("text,etype,subtype", [
+    ("Four of them blew themselves up when they realized they could not escape.",
+     "Explosions/Remote violence", "Suicide bomb"),
+    ("Separatist militants took over a passenger train near the town.", "Battles",
+     "Non-state actor overtakes territory"),
+    ("This followed renewed calls by the Israeli military to evacuate the hospitals.",
+     "Strategic developments", "Evacuation order"),
+    ("Dozens of Palestinians were injured in violent confrontations with Israeli police.",
+     "Riots", "Violent demonstration"),
+    ("The gunmen attacked the village and killed twelve residents.",
+     "Violence against civilians", "Attack"),
+])
+def test_events_more_types(nlp, text, etype, subtype):
+    assert (etype, subtype) in {(e.type, e.subtype) for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize("text,actors,targets", [
+    ("Airstrikes and shelling by Israeli forces continued in the south.",
+     ("Israeli forces",), ()),
+    ("The Pakistan military said it killed 33 BLA fighters.", ("Pakistani forces",), None),
+    ("Palestinian armed groups continued to fire rockets into Israel.",
+     ("Palestinian armed groups",), ("Israel",)),
+    ("Soldiers later killed at least 50 al-Shabab militants in airstrikes.", None,
+     ("al-Shabab",)),
+])
+def test_events_direction(nlp, text, actors, targets):
+    event = next(e for e in _events(nlp, text) if e.type != "Strategic developments")
+    if actors is not None:
+        assert event.actors[:len(actors)] == actors
+    if targets is not None:
+        assert event.targets[:len(targets)] == targets
+
+
+def test_events_title_person_speaks(nlp):
+    text = ("The leader of the Bring Back Our Girls movement, Florence Ozor, said the campaign "
+            "is not over if children can still be kidnapped.")
+    statements = [e for e in _events(nlp, text) if e.subtype == "Statement"]
+    assert statements and statements[0].actors == ("Florence Ozor",)
+
+
+def test_events_heading_is_not_part_of_the_clause(nlp):
+    text = "KEY POINTS\n\n* On 28 October, the vicinity of the hospital has been bombarded, causing damage."
+    event = next(e for e in _events(nlp, text) if e.type == "Explosions/Remote violence")
+    assert event.start > text.index("KEY POINTS") + 10
+
+
+def test_events_gold_context_prefix_skips_an_earlier_occurrence(tmp_path):
+    from dateline.evaluation import events_gold
+
+    text = "# KEY POINTS\n\n" + "The Ministry of Health in Gaza said people in Gaza fled. " * 20
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "r.md").write_text(text, encoding="utf-8")
+    labels = tmp_path / "labels_x.txt"
+    labels.write_text("== figures/r.md\nP [people in ]Gaza = ~31.42,34.36,25\n", encoding="utf-8")
+    [record] = events_gold.build(tmp_path, [labels])
+    [place] = record["places"]
+    assert text[place["start"] - 10:place["end"]] == "people in Gaza"

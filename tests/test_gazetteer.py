@@ -31,6 +31,11 @@ def test_gazetteer_fold(raw, folded):
     ("UK", "United Kingdom", "GB", "country"),
     ("Nir Oz", "Nir Oz", "IL", "city"),
     ("Maghazi", "Maghazi camp", "PS", "camp"),
+    ("Balochistan", "Balochistan", "PK", "region"),
+    ("Khyber-Pakhtunkhwa", "Khyber Pakhtunkhwa", "PK", "region"),
+    ("Shan", "Shan State", "MM", "region"),
+    ("Sabra", "Sabra", "PS", "area"),
+    ("DRC", "Democratic Republic of the Congo", "CD", "country"),
 ])
 def test_gazetteer_lookup_first_entry(surface, name, country, kind):
     first = lookup(surface)[0]
@@ -65,3 +70,8 @@ def test_gazetteer_disk_cache_is_reused():
     assert path.exists()  # built by the lookups above
     load_gazetteer.cache_clear()
     assert lookup("Jenin")[0].name == "Jenin"
+
+
+def test_gazetteer_alias_regions_are_marked_approximate():
+    entry = lookup("Zamfara")[0]
+    assert entry.approximate and entry.source == "alias" and entry.lat is not None

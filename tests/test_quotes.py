@@ -80,3 +80,47 @@ def test_quotes_source_span_keeps_the_apposition(nlp):
     assert text[slice(*q.speaker_span)] == "Brian Fallon, the campaign’s press secretary,"
     assert (q.speaker, q.speaker_role, q.text) == (
         "Brian Fallon", "the campaign’s press secretary", "the integrity of the count")
+
+
+def spans(nlp, text):
+    doc = nlp(text)
+    return [(q.text, q.speaker, text[slice(*q.speaker_span)] if q.speaker_span else None) for q in find_quotes(doc)]
+
+
+def test_quotes_relative_pronoun_is_the_source_mention(nlp):
+    text = "Netanyahu, who insists that the offensive will continue, met the envoy on Monday."
+    assert spans(nlp, text) == [("the offensive will continue", "Netanyahu", "who")]
+
+
+def test_quotes_transcript_lines_credit_the_label(nlp):
+    text = "PENCE: We will win this election in November and keep our promises.\nQ: What about the economy?"
+    assert [(t, who) for t, who, _ in spans(nlp, text)] == [
+        ("We will win this election in November and keep our promises.", "PENCE"),
+        ("What about the economy?", "Q")]
+
+
+def test_quotes_nested_cue_is_part_of_the_outer_statement(nlp):
+    assert spans(nlp, "Clinton said she believes the plan will fail.") == [
+        ("she believes the plan will fail", "Clinton", "Clinton")]
+
+
+def test_quotes_inverted_speaker_leaves_the_comma_to_the_quote(nlp):
+    text = "“We have offices in every district,” said Stephanie Formas, the campaign’s spokeswoman, “and we will keep them.”"
+    assert {who for _, _, who in spans(nlp, text)} == {"Stephanie Formas, the campaign’s spokeswoman"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mustafa Barghouti spoke in Ramallah.",  # a place is the setting, not what was said
+    "The army launched an operation in the camp.",  # physical acts are events, not statements
+])
+def test_quotes_settings_and_deeds_are_not_statements(nlp, text):
+    assert spans(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("Hamas leaders want a full withdrawal from the strip.", "a full withdrawal from the strip", "Hamas leaders"),
+    ("Lawmakers argued that the measure would fail.", "the measure would fail", "Lawmakers"),
+    ("Trump's claim that the election was rigged drew criticism.", "the election was rigged", "Trump's"),
+])
+def test_quotes_stances_and_nominal_cues(nlp, text, content, mention):
+    assert (content, mention) in [(t, m) for t, _, m in spans(nlp, text)]

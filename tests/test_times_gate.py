@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 # Measured on TBAQ-cleaned (256 files, 1,822 gold timexes) with
-# `python -m dateline.evaluation.timex ../shared/eval/timex/tbaq`: relaxed 0.918, strict 0.843,
-# value 0.781, type accuracy 0.952; DATE value F1 0.803, DURATION 0.747. Floors: minus 0.01.
-FLOORS = {"relaxed": 0.908, "strict": 0.833, "value": 0.771}
-TYPE_FLOORS = {"DATE": 0.793, "DURATION": 0.737}
+# `python -m dateline.evaluation.timex ../shared/eval/timex/tbaq`: relaxed 0.942, strict 0.879,
+# value 0.821, type accuracy 0.954; value F1 per type DATE 0.840, DURATION 0.798, SET 0.645,
+# TIME 0.427. Floors: minus 0.01.
+FLOORS = {"relaxed": 0.931, "strict": 0.869, "value": 0.811}
+TYPE_FLOORS = {"DATE": 0.830, "DURATION": 0.788, "SET": 0.635, "TIME": 0.417}
 # HeidelTime takes ~5 s a call through its JVM wrapper; 20x faster is 250 ms. find_times alone
-# measures 2-3 ms an article here; the bound leaves room for a loaded CI machine.
+# measures 2-5 ms an article here; the bound leaves room for a loaded CI machine.
 MAX_MS_PER_ARTICLE = 25.0
 
 
@@ -35,7 +36,7 @@ def test_times_gate_value_f1_per_type(scores, kind):
 
 
 def test_times_gate_type_accuracy(scores):
-    assert scores["type_accuracy"] >= 0.94
+    assert scores["type_accuracy"] >= 0.944
 
 
 def test_times_gate_speed(scores):

@@ -11,8 +11,9 @@ import time
 
 import pytest
 
-# Measured on mj (AR-1 .121, AR-2 .053, date F1 .459), minus a 0.02 margin.
-FLOORS = {"rouge_1": 0.10, "rouge_2": 0.033, "date": 0.43}
+# Measured on mj with the selection defaults (lead 5, max 45 words, MMR 0.3, no speech):
+# AR-1 .121, AR-2 .042, date F1 .459 (all T17: .133 / .038 / .610), minus a 0.02 margin.
+FLOORS = {"rouge_1": 0.101, "rouge_2": 0.022, "date": 0.439}
 
 
 @pytest.fixture(scope="module")

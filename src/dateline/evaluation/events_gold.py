@@ -101,6 +101,11 @@ def parse_labels(path: Path) -> list[tuple[str, list[tuple[str, str, str]]]]:
     return articles
 
 
+def _context(surface: str) -> tuple[str, str]:
+    match = re.match(r"\[([^\]]*)\](.+)", surface)
+    return (match.group(1), match.group(2)) if match else ("", surface)
+
+
 def build(eval_dir: Path, label_files=None) -> list[dict]:
     """Gold records with offsets for every labelled article."""
     cities, countries = _geonames()
@@ -112,8 +117,12 @@ def build(eval_dir: Path, label_files=None) -> list[dict]:
             cursor = {"P": start, "A": start, "E": start}
             rec = {"file": file, "section": [start, end], "places": [], "actors": [], "events": []}
             for kind, surface, answer in labels:
-                hit = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)").search(text, cursor[kind], end)
-                at = hit.start() if hit else -1
+                # "[left context]surface": the surface right after that context (to pass over
+                # an earlier occurrence that is not a label, e.g. a place inside a name).
+                left, surface = _context(surface)
+                pattern = rf"(?<!\w){re.escape(left)}{re.escape(surface)}(?!\w)"
+                hit = re.compile(pattern).search(text, cursor[kind], end)
+                at = hit.start() + len(left) if hit else -1
                 if at < 0:
                     raise ValueError(f"{file}: {surface!r} not found after {cursor[kind]}")
                 cursor[kind] = at + len(surface)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dateline.extract.nlp import load_nlp
 from dateline.extract.quote_cues import noun_source, verb_source
+from dateline.extract.quote_model import features, source_head
 from dateline.extract.quotes import find_quotes
 
 POLNEAR = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "quotes" / "polnear" / "dev"
@@ -122,6 +123,54 @@ def write_cue_lexicon(counts: dict[tuple[str, str], list[int]], path: Path, min_
     return len(rows)
 
 
+def cue_examples(docs, anns) -> tuple[list[list[str]], list[bool]]:
+    """Feature lists and labels (inside a gold Cue span) for every candidate cue of the parsed docs."""
+    feats, labels = [], []
+    for doc, ann in zip(docs, anns):
+        cue_chars = {i for a in read_cues(ann) for s, e in a for i in range(s, e)}
+        for tok in doc:
+            src = source_head(tok) if tok.pos_ in ("VERB", "NOUN") else None
+            if src is not None:
+                feats.append(features(tok, src))
+                labels.append(tok.idx in cue_chars)
+    return feats, labels
+
+
+def train_cue_model(feats, labels, *, min_count: int = 3, l2: float = 1e-4, epochs: int = 300,
+                    rate: float = 0.5) -> dict[str, float]:
+    """Logistic regression by full-batch AdaGrad over sparse binary features seen min_count times."""
+    import numpy as np
+
+    counts: dict[str, int] = {}
+    for x in feats:
+        for f in set(x):
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    rows = [[vocab[f] for f in x if f in vocab] for x in feats]
+    ri = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+    ci = np.array([i for r in rows for i in r], dtype=int)
+    y = np.array(labels, dtype=float)
+    w, g2 = np.zeros(len(vocab)), np.full(len(vocab), 1e-8)
+    for _ in range(epochs):
+        p = 1 / (1 + np.exp(-np.bincount(ri, weights=w[ci], minlength=len(rows))))
+        grad = np.bincount(ci, weights=(p - y)[ri], minlength=len(vocab)) / len(rows) + l2 * w
+        g2 += grad ** 2
+        w -= rate * grad / np.sqrt(g2)
+    return {f: float(w[i]) for f, i in vocab.items()}
+
+
+def write_cue_model(weights: dict[str, float], path: Path, prune: float = 1e-3) -> int:
+    """Write the model's weights (feature names and numbers only) as TSV; returns the number of rows."""
+    head = ("# Logistic model scoring attribution cues (dateline.extract.quote_model): a feature name and its\n"
+            "# weight a line; a candidate's probability is the sigmoid of the summed weights of its features.\n"
+            "# Trained on the PolNeAR train split (Cue spans as labels, parse features of the spaCy model):\n"
+            "#   python -m dateline.evaluation.quotes --train-cue-model PATH ../shared/eval/quotes/polnear/train\n"
+            "# Features are lemmas, dependency labels, tags and source kinds, no corpus text.\n")
+    rows = sorted((f, w) for f, w in weights.items() if abs(w) >= prune)
+    path.write_text(head + "".join(f"{f}\t{w:.4f}\n" for f, w in rows), encoding="utf-8")
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the PolNeAR scores for a split folder (default: dev)."""
     parser = argparse.ArgumentParser(prog="python -m dateline.evaluation.quotes", description=__doc__)
@@ -129,13 +178,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--mine-cues", type=Path, default=None, metavar="PATH",
                         help="mine the cue lexicon from the folder's annotations into PATH instead of scoring")
+    parser.add_argument("--train-cue-model", type=Path, default=None, metavar="PATH",
+                        help="train the cue model on the folder's annotations into PATH instead of scoring")
     args = parser.parse_args(argv)
-    if args.mine_cues is not None:
+    if args.mine_cues is not None or args.train_cue_model is not None:
         anns = sorted((args.folder / "attributions").glob("*.ann"))[:args.limit]
         texts = [(args.folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8")
                  for a in anns]
-        n = write_cue_lexicon(cue_counts(load_nlp().pipe(texts), anns), args.mine_cues)
-        print(f"wrote {n} cues to {args.mine_cues}")
+        docs = list(load_nlp().pipe(texts))
+        if args.mine_cues is not None:
+            print(f"wrote {write_cue_lexicon(cue_counts(docs, anns), args.mine_cues)} cues to {args.mine_cues}")
+        if args.train_cue_model is not None:
+            n = write_cue_model(train_cue_model(*cue_examples(docs, anns)), args.train_cue_model)
+            print(f"wrote {n} weights to {args.train_cue_model}")
         return 0
     s = score_polnear(args.folder, args.limit)
     print(f"PolNeAR {args.folder.name}: {s['docs']} docs, {s['gold']} gold attributions, {s['pred']} predicted")

@@ -21,7 +21,6 @@ from datetime import date
 from pathlib import Path
 
 from dateline.extract import times as times_module
-from dateline.extract import timex_resolve, timex_rules
 from dateline.extract.nlp import load_nlp
 from dateline.extract.sentences import is_day_value
 from dateline.extract.times import find_times
@@ -46,8 +45,10 @@ def cache_dir() -> Path:
 def _code_key() -> str:
     """Changes whenever the time extractor's code changes, so a stale cache is never read."""
     h = hashlib.sha1()
-    for module in (times_module, timex_resolve, timex_rules):
-        h.update(Path(module.__file__).read_bytes())
+    # every timex_*.py module next to times.py holds resolution logic, so all of them count
+    folder = Path(times_module.__file__).parent
+    for path in [Path(times_module.__file__), *sorted(folder.glob("timex_*.py"))]:
+        h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
 

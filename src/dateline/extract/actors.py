@@ -2,9 +2,11 @@
 
 `actors_lexicon.tsv` maps surface patterns to a canonical actor and an actor type (state
 forces, armed group, militia, political group, government, international body, civil
-society, media, civilians). Limits: only lexicon actors are normalised; other people and
-organisations keep their surface name (see `actor_or_name`); demonyms alone ("Israeli")
-are not actors; "Palestinians" is typed civilians even where they fight.
+society, media, civilians). National forces and governments ("Pakistan military",
+"Kenya" as a party) and people typed by their title come from `actors_roles.py`; named
+groups ("3R rebels", "Village de Dieu gang") are armed groups. Limits: other organisations
+keep their surface name (see `actor_or_name`); demonyms alone ("Israeli") are not actors;
+"Palestinians" is typed civilians even where they fight; no coreference.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from importlib import resources
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
+
+from dateline.extract.actors_roles import national_actor, person_actor
 
 
 class ActorMention(NamedTuple):
@@ -104,14 +108,42 @@ def _key_same_length(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
+_GROUP = re.compile(r"^(?:the\s+)?(?P<name>[A-Z0-9][\w'’ -]*?)\s+"
+                    r"(?P<noun>gang|rebels|militia|insurgents|fighters)$")
+
+
 def actor_or_name(span: Span) -> tuple[str, str] | None:
-    """The lexicon actor in `span`, else a PERSON/ORG/NORP entity's own name, else None."""
-    hit = normalise_actor(span.text)
+    """The actor `span` names: the lexicon's whole-phrase entry, a national force or
+    government ("Pakistan military" -> Pakistani forces), a lexicon actor inside the phrase, a
+    named group ("3R rebels"), a person typed by their title, an ORG's own name, else None."""
+    hit = party_name(span) or normalise_actor(span.text)
     if hit:
         return hit
     for ent in span.ents:
         if ent.label_ == "PERSON":
-            return ent.text, "person"
+            return person_actor(ent, _lexicon_type)
         if ent.label_ == "ORG":
             return _strip(_key(ent.text)), "organisation"
     return None
+
+
+def party_name(span: Span) -> tuple[str, str] | None:
+    """The party a whole noun phrase names: a lexicon entry, a national force or government
+    ("the Pakistan military", "C.A.R. forces", a bare "police" in a Haitian story), or a named
+    group ("3R rebels"); no search inside the phrase ("the U.S. commitment" is no party)."""
+    exact, folded, _ = _lexicon()
+    key = _strip(_key(span.text))
+    hit = exact.get(key) or folded.get(key.lower()) or national_actor(key, span.doc)
+    if hit:
+        return hit
+    group = _GROUP.match(key)
+    if group:
+        name = group.group("name")
+        return (f"{name} gang" if group.group("noun") == "gang" else name), "armed group"
+    return None
+
+
+def _lexicon_type(text: str) -> str | None:
+    _, _, regex = _lexicon()
+    match = regex.search(_key(text))
+    return _value(match.group(0))[1] if match else None

@@ -1,68 +1,42 @@
 """Events: ACLED-typed event mentions from trigger words over the dependency parse.
 
-One event per trigger clause (`events_triggers.tsv`: lemma -> class, type, subtype, with a
-"near:" condition). Actors come from the trigger's subject, a "by" agent, a possessive or
-compound ("Hamas attack", "IOF raid"), or the subject of the verb that governs a trigger
-noun ("the army launched an attack"); targets from the object, a passive subject, or "on" /
-"against" phrases naming actors. Place, day-precision date, killed and injured come from the
-other extractors' records in the same sentence. Statements also come from quotes: one per
-distinct speaker per sentence, unless the sentence already has one or the cue only
-attributes (`events_rules.py`: attribution, generic mentions, casualty links). Limits:
-pronoun subjects resolve only to an actor named earlier in the same sentence; negated or hypothetical events ("could spread") are not told
-apart beyond skipping negated verbs; one sentence may yield several events of one incident.
+One event per trigger clause (`events_lexicon.py` over `events_triggers.tsv`: lemma ->
+class, type, subtype, with "near:"/"unless:" conditions); its parties come from the parse
+(`events_parties.py`). A casualty verb ("killed") tells the incident of the strike or raid
+it is linked to, or, with no stated means or party, of the nearest strike in its sentence
+(the gold guideline: deaths follow the strike); an attack whose casualties are civilians is
+Violence against civilians, a clash whose injured are civilians a Riot. Tolls over a
+period ("since the start of hostilities", "as of 18:00", "between 7 October and 8
+December") are no incidents (`events_rules.py`, with attribution and generic mentions).
+Place, day-precision date, killed and injured come from the other extractors' records in
+the same sentence. Statements also come from quotes: one per distinct speaker per
+sentence, unless the sentence already has one or the cue only attributes. Limits: pronoun
+subjects resolve only to a force or group named in the same or the previous sentence;
+negated or hypothetical events ("could spread") are not told apart beyond skipping negated
+verbs; one sentence may yield several events of one incident.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
 from dataclasses import replace
-from importlib import resources
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.extract.actors import actor_or_name, find_actors, normalise_actor
-from dateline.extract.events_rules import (KILLING, REPORTING, attribution_only, cumulative, generic_mention,
-                                           linked_violent, victims_kind)
+from dateline.extract.actors import normalise_actor
+from dateline.extract.events_lexicon import Trigger, casualty_token, match_trigger
+from dateline.extract.events_parties import VIOLENT, full_names, participants, speaker_phrase, unique
+from dateline.extract.events_rules import (KILLING, REPORTING, attribution_only, conditional,
+                                           cumulative, generic_mention, linked_violent,
+                                           own_incident, victims_kind)
 from dateline.records import EventMention, Figure, PlaceMention, Quote, TimeMention
 
-VIOLENT = {"attack", "clash", "casualty", "remote"}
 ARMED = {"state forces", "armed group", "militia"}
+# Clauses hung on a verb that tell something else (another report, a consequence).
+_OTHER_CLAUSES = {"conj", "ccomp", "parataxis", "advcl", "punct", "cc"}
 CIVILIAN = {"civilians"}
-# An adjective before a violent noun names the side: "Israeli bombardment".
-DEMONYM_FORCES = {"israeli": ("Israeli forces", "state forces")}
-ROLE_NOUNS = {"official", "spokesman", "spokesperson", "spokeswoman", "leader", "member",
-              "commander", "minister", "source", "statement", "representative", "chief"}
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-
-
-class Trigger(NamedTuple):
-    """One row of the trigger lexicon."""
-
-    lemma: str
-    pos: str
-    cls: str
-    type: str
-    subtype: str
-    near: tuple[str, ...]
-    unless: tuple[str, ...] = ()
-
-
-@functools.lru_cache(maxsize=1)
-def _triggers() -> dict[str, tuple[Trigger, ...]]:
-    text = resources.files("dateline").joinpath("data", "events_triggers.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    table: dict[str, list[Trigger]] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
-        conds = dict(c.split(":", 1) for c in (row.get("condition") or "").split() if ":" in c)
-        near = tuple(conds["near"].split("|")) if "near" in conds else ()
-        unless = tuple(conds["unless"].split("|")) if "unless" in conds else ()
-        trig = Trigger(row["lemma"], row["pos"], row["class"], row["type"], row["subtype"], near,
-                       unless)
-        table.setdefault(row["lemma"], []).append(trig)
-    return {k: tuple(v) for k, v in table.items()}
 
 
 def find_events(doc: Doc, *, times: list[TimeMention], places: list[PlaceMention],
@@ -96,17 +70,21 @@ def _sentence_events(sent: Span, facts: _SentenceFacts) -> list[EventMention]:
     out: list[tuple[EventMention, str, Token]] = []
     seen_speakers: set[str] = set()
     for token in sent:
-        trig = _match(token)
-        if trig is None or generic_mention(token) or _told_by_verb(token, trig) \
+        trig = match_trigger(token)
+        if trig is None or generic_mention(token) or conditional(token) or _told_by_verb(token, trig) \
                 or (trig.cls == "casualty" and cumulative(token)):
             continue
-        actors, targets = _participants(token, trig)
+        actors, targets = participants(token, trig)
+        if not targets and trig.cls in ("attack", "casualty", "remote") \
+                and victims_kind(token) == "civilians":
+            targets = ("civilians",)  # "attacked nearly 10 villages", "killing 28 people"
         if trig.cls in ("statement", "demand"):
-            actors = actors or _speaker_phrase(token)
+            actors = actors or speaker_phrase(token)
             if not actors:
                 continue  # an unattributed "said" is no statement event
         if trig.cls == "statement":
-            if attribution_only(token) or actors[0] in seen_speakers or any(
+            # "land claimed by settlers": a participle on a noun says nothing.
+            if (token.dep_ == "acl" and token.tag_ == "VBN") or attribution_only(token) or actors[0] in seen_speakers or any(
                     e.actors[:1] == actors[:1] and e.subtype == "Demand" for e, _, _ in out):
                 continue
             seen_speakers.add(actors[0])
@@ -131,29 +109,61 @@ def _join_casualties(out: list[tuple[EventMention, str, Token]]) -> list[EventMe
             loose.append(i)
             continue
         j = violent[link.i]
-        host = events[j]
-        events[j] = replace(host, start=min(host.start, event.start), end=max(host.end, event.end),
-                            actors=_unique((*host.actors, *event.actors)),
-                            targets=_unique((*host.targets, *event.targets)))
-    loose = [i for i in loose if not _conjunct_linked(out[i][2], out, violent)]
+        # An attack whose casualties are civilians is Violence against civilians.
+        civilians = out[j][1] == "attack" and victims_kind(tok) == "civilians"
+        events[j] = _absorb(events[j], event, civilians=civilians)
+        victims = [*event.targets, *([tok.head.text] if tok.dep_ == "acl" else []),
+                   *(c.doc[c.left_edge.i:c.right_edge.i + 1].text for c in tok.children
+                     if c.dep_ in ("nsubjpass", "dobj"))]  # "Dozens of Palestinians"
+        if out[j][1] == "clash" and any((normalise_actor(t) or ("", ""))[1] in CIVILIAN
+                                        for t in victims):
+            # "Palestinians were injured in confrontations with police": a riot.
+            events[j] = replace(events[j], type="Riots", subtype="Violent demonstration")
+    for i in [i for i in loose if _conjunct_link(out[i][2], out, violent) is not None]:
+        # "X were killed, and others injured in a building that was hit": the conjunct's
+        # link holds for both verbs.
+        j = violent[_conjunct_link(out[i][2], out, violent).i]
+        events[j] = _absorb(events[j], events[i])
+        loose.remove(i)
     # "300 were injured" with nobody named acting: a toll, not an incident of its own.
     loose = [i for i in loose if events[i].actors or out[i][2].lemma_.lower() in KILLING]
     kept = [e for i, e in enumerate(events) if out[i][1] != "casualty"]
     if loose and not violent:  # "killed and injured by X": one event, both verbs' parties
         first = events[loose[0]]
-        kept.append(replace(first, actors=_unique(a for i in loose for a in events[i].actors),
-                            targets=_unique(t for i in loose for t in events[i].targets)))
-    elif loose:  # a casualty the parse ties to nothing: its own incident
-        kept.extend(events[i] for i in loose)
+        kept.append(replace(first, actors=unique(a for i in loose for a in events[i].actors),
+                            targets=unique(t for i in loose for t in events[i].targets)))
+    elif loose:
+        # Deaths with no stated means or party beside a strike of the same sentence are that
+        # strike's; a casualty with its own party is its own incident.
+        for i in loose:
+            near = [v for v in violent.values() if not own_incident(tokens[v], tokens[i])]
+            if events[i].actors or not near:
+                kept.append(events[i])
+                continue
+            j = min(near, key=lambda v: abs(tokens[v].i - tokens[i].i))
+            host = next(k for k, e in enumerate(kept) if e is events[j])
+            kept[host] = events[j] = _absorb(events[j], events[i])
     return kept
 
 
-def _conjunct_linked(token: Token, out, violent: dict[int, int]) -> bool:
-    """"X were killed, and others injured in a building that was hit": the conjunct's link
-    holds for both verbs."""
+def _absorb(host: EventMention, casualty: EventMention, *, civilians: bool = False) -> EventMention:
+    """The violent event widened over a casualty of the same incident, with its parties."""
+    kind = ("Violence against civilians", "Attack") if civilians and host.type == "Battles" \
+        else (host.type, host.subtype)
+    return replace(host, start=min(host.start, casualty.start), end=max(host.end, casualty.end),
+                   type=kind[0], subtype=kind[1], actors=unique((*host.actors, *casualty.actors)),
+                   targets=unique((*host.targets, *casualty.targets)))
+
+
+def _conjunct_link(token: Token, out, violent: dict[int, int]) -> Token | None:
+    """The violent trigger a conjoined casualty verb is linked to, if any."""
     tokens = [tok for _, _, tok in out]
-    return any(linked_violent(c, [tokens[j] for j in violent.values()]) is not None
-               for c in token.conjuncts if casualty_token(c))
+    for c in token.conjuncts:
+        if casualty_token(c):
+            link = linked_violent(c, [tokens[j] for j in violent.values()])
+            if link is not None:
+                return link
+    return None
 
 
 def _told_by_verb(token: Token, trig: Trigger) -> bool:
@@ -161,152 +171,12 @@ def _told_by_verb(token: Token, trig: Trigger) -> bool:
     event (whose clause holds the noun) stands for both."""
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
-    head = _match(token.head) if token.head.i != token.i else None
+    head = match_trigger(token.head) if token.head.i != token.i else None
     return head is not None and head.cls in VIOLENT and trig.cls in VIOLENT and head.cls != "casualty"
-
-
-def _speaker_phrase(token: Token) -> tuple[str, ...]:
-    """A statement's subject outside the actor lexicon ("The U.N. special envoy")."""
-    for child in token.children:
-        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
-            words = [t for t in _phrase(child) if t.lower_ not in ("the", "a", "an")]
-            if words:
-                return (child.doc[words[0].i:child.i + 1].text,)
-    return ()
-
-
-def casualty_token(token: Token) -> bool:
-    """Whether `token` is a casualty trigger ("killed", "martyred", "shot")."""
-    trig = _match(token)
-    return trig is not None and trig.cls == "casualty"
 
 
 def _violent(event: EventMention) -> bool:
     return event.type in ("Battles", "Violence against civilians", "Explosions/Remote violence")
-
-
-def _match(token: Token) -> Trigger | None:
-    rows = _triggers().get(token.lemma_.lower()) or _triggers().get(token.lower_)
-    if not rows or token.pos_ not in ("VERB", "NOUN", "PROPN"):
-        return None
-    if any(c.dep_ == "neg" for c in token.children):
-        return None
-    for trig in rows:
-        pos_ok = trig.pos == "any" or trig.pos == token.pos_ or (trig.pos == "NOUN" and token.pos_ == "PROPN")
-        if pos_ok and (not trig.near or _near(token, trig.near)) \
-                and not (trig.unless and _near(token, trig.unless)):
-            return trig
-    return None
-
-
-def _near(token: Token, words: tuple[str, ...]) -> bool:
-    around = [c.lower_ for c in token.children] + [token.head.lower_, token.head.lemma_.lower()]
-    around += [c.lower_ for c in token.head.children if c.i < token.i and c.dep_ in ("amod", "compound")]
-    # "exchange of fire", "under fire": the object of the trigger's preposition counts too.
-    around += [g.lower_ for c in token.children if c.dep_ in ("prep", "prt", "dobj")
-               for g in c.children if g.dep_ in ("pobj", "compound")]
-    return any(w.startswith(words) for w in around)
-
-
-def _participants(token: Token, trig: Trigger) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    actors: list[str] = []
-    targets: list[str] = []
-    for child in token.children:
-        dep = child.dep_
-        if dep in ("nsubj", "poss", "compound", "amod"):
-            actors += _names(child, violent=trig.cls in VIOLENT)
-        elif dep == "agent":
-            actors += [n for p in child.children if p.dep_ == "pobj" for n in _names(p)]
-        elif dep in ("dobj", "nsubjpass"):
-            targets += _names(child)
-        elif dep == "prep":
-            _prep_participants(child, trig, actors, targets)
-    if token.pos_ == "VERB" and not actors:
-        # "killed and injured by Israeli forces": the agent sits on the last conjunct.
-        actors += [n for v in token.conjuncts for c in v.children if c.dep_ == "agent"
-                   for p in c.children if p.dep_ == "pobj" for n in _names(p)]
-    if token.pos_ in ("NOUN", "PROPN"):
-        actors += _noun_governor_actors(token, trig, bool(actors))
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-    if not actors and not passive and token.pos_ == "VERB" \
-            and token.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
-        actors += [n for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
-                   for n in _names(c)]
-    if not actors and any(_is_pronoun(c) for c in token.children if c.dep_ in ("nsubj", "poss")):
-        actors = _earlier_actor(token, trig)
-    return _unique(actors), _unique(t for t in targets if t not in actors)
-
-
-def _noun_governor_actors(token: Token, trig: Trigger, have: bool) -> list[str]:
-    """"The army launched an attack", "Blinken had a meeting with Abbas", "raid launched by X"."""
-    out = [n for acl in token.children if acl.dep_ == "acl" for c in acl.children
-           if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for n in _names(p)]
-    if (not have or trig.cls == "meeting") and token.dep_ in ("dobj", "pobj", "attr"):
-        governor = token.head if token.dep_ != "pobj" else token.head.head
-        out = [n for c in governor.children if c.dep_ == "nsubj" for n in _names(c)] + out
-    return out
-
-
-def _prep_participants(prep: Token, trig: Trigger, actors: list[str], targets: list[str]) -> None:
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
-    word = prep.lower_
-    for obj in objs:
-        if word == "by":
-            actors += _names(obj)
-        elif word in ("between", "with") and trig.cls in ("clash", "meeting", "agreement"):
-            actors += _names(obj)
-        elif word in ("on", "against") and trig.cls in VIOLENT | {"property"}:
-            targets += [n for n in _names(obj) if normalise_actor(_phrase(obj).text)]
-
-
-def _names(token: Token, *, violent: bool = False) -> list[str]:
-    """Canonical actor names of a noun phrase and its conjuncts."""
-    out = []
-    for head in [token] + [c for c in token.conjuncts]:
-        if violent and head.dep_ == "amod" and head.lower_ in DEMONYM_FORCES:
-            out.append(DEMONYM_FORCES[head.lower_][0])
-            continue
-        hit = _actor(head)
-        if hit:
-            out.append(hit)
-    return out
-
-
-def _actor(head: Token) -> str | None:
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    if ent is not None and ent.label_ == "PERSON":
-        hit = normalise_actor(ent.text)
-        return hit[0] if hit else _full_names(head.doc).get(ent.text, ent.text)
-    phrase = _phrase(head)
-    if head.lemma_.lower() in ROLE_NOUNS:
-        hit = normalise_actor(phrase.text)  # "a senior Hamas official" speaks for Hamas
-        return hit[0] if hit else None
-    # The actor must end the phrase: "the U.S. commitment" is a commitment, not the US.
-    ends = [a for a in find_actors(phrase) if a.end == len(phrase.text)]
-    if ends:
-        return ends[0].name
-    hit = actor_or_name(phrase) if ent is not None and ent.label_ == "ORG" else None
-    return hit[0] if hit else None
-
-
-def _phrase(head: Token) -> Span:
-    """The head with its left modifiers ("masked Israeli settlers"), not its clauses."""
-    return head.doc[head.left_edge.i if head.left_edge.i <= head.i else head.i:head.i + 1]
-
-
-def _is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON"
-
-
-def _earlier_actor(token: Token, trig: Trigger) -> list[str]:
-    """The nearest lexicon actor before the trigger in its sentence, for pronoun subjects."""
-    if trig.cls not in VIOLENT | {"property", "arrest"}:
-        return []
-    sent = token.sent
-    # Only forces and militias: "its operations" after "Hamas said" is not Hamas's.
-    found = [a for a in find_actors(sent) if a.start < token.idx - sent.start_char
-             and a.type in ("state forces", "militia")]
-    return [found[-1].name] if found else []
 
 
 def _classify(trig: Trigger, actors, targets, sent: Span, token: Token) -> tuple[str, str]:
@@ -331,17 +201,9 @@ def _classify(trig: Trigger, actors, targets, sent: Span, token: Token) -> tuple
     return trig.type, trig.subtype
 
 
-def _unique(names) -> tuple[str, ...]:
-    out: list[str] = []
-    for n in names:
-        if n and n not in out:
-            out.append(n)
-    return tuple(out)
-
-
 def _event(token: Token, etype: str, subtype: str, actors, targets,
            facts: _SentenceFacts, *, cls: str) -> tuple[EventMention, str]:
-    span = _clause(token)
+    span = _clause(token, cls)
     return EventMention(start=span.start_char, end=span.end_char, type=etype, subtype=subtype,
                         date=_day(token, facts.times), place=_place(token, facts.places, span),
                         actors=actors, targets=targets,
@@ -349,12 +211,20 @@ def _event(token: Token, etype: str, subtype: str, actors, targets,
                         injured=_count(facts.figures, "injured")), cls
 
 
-def _clause(token: Token) -> Span:
-    left, right = token.left_edge.i, token.right_edge.i
+def _clause(token: Token, cls: str = "") -> Span:
+    """The trigger's own clause: its subtree without the other clauses hung on it ("...: X
+    was hit; Y was hit" keeps each "hit" to its own part; a statement keeps what it says),
+    from the sentence's last
+    paragraph break (a heading glued to the sentence is not part of it)."""
+    other = _OTHER_CLAUSES if cls in VIOLENT else _OTHER_CLAUSES - {"ccomp", "advcl"}
+    own = [c for c in token.children if c.dep_ not in other or token.pos_ != "VERB"]
+    left = min([token.i] + [c.left_edge.i for c in own])
+    right = max([token.i] + [c.right_edge.i for c in own])
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.i < left:
         left = token.head.i  # "fire rockets", "launched an operation": the verb tells it too
     sent = token.sent
-    return token.doc[max(left, sent.start):min(right + 1, sent.end)]
+    breaks = [t.i + 1 for t in token.doc[max(left, sent.start):token.i] if "\n\n" in t.text_with_ws]
+    return token.doc[max([left, sent.start, *breaks]):min(right + 1, sent.end)]
 
 
 def _nearest(token: Token, items):
@@ -390,12 +260,12 @@ def _quote_statements(doc: Doc, quotes: list[Quote], events: list[EventMention],
     have = {(e.start, a) for e in events if e.subtype in ("Statement", "Demand") for a in e.actors}
     told = [(e.start, e.end) for e in events if e.subtype in ("Statement", "Demand")]
     out: list[EventMention] = []
-    full_names = _full_names(doc)
+    names = full_names(doc)
     for quote in quotes:
         if not quote.speaker or not quote.cue or quote.cue.lower().startswith("according"):
             continue  # "according to X" attributes; it is no statement of X's
         hit = normalise_actor(quote.speaker)
-        speaker = hit[0] if hit else full_names.get(quote.speaker, quote.speaker)
+        speaker = hit[0] if hit else names.get(quote.speaker, quote.speaker)
         anchor = quote.speaker_span[0] if quote.speaker_span else quote.start
         sent = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
         if sent is None:
@@ -417,7 +287,7 @@ def _quote_statements(doc: Doc, quotes: list[Quote], events: list[EventMention],
 
 
 def _speech_verb(token: Token) -> bool:
-    trig = _match(token)
+    trig = match_trigger(token)
     return (trig is not None and trig.cls in ("statement", "demand")) \
         or token.lemma_.lower() in REPORTING
 
@@ -428,10 +298,3 @@ def _cue_token(sent: Span, cue: str) -> Token | None:
     return next((t for t in sent if t.lower_ == word or t.lemma_.lower() == word), None)
 
 
-def _full_names(doc: Doc) -> dict[str, str]:
-    """Surname -> the full PERSON name it shortens, when the article names one such person."""
-    found: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            found.setdefault(ent[-1].text, set()).add(ent.text)
-    return {last: next(iter(names)) for last, names in found.items() if len(names) == 1}

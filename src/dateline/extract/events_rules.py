@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dateline.extract.events_lexicon import casualty_token
+
 # Verbs that only report: their Statement needs opinion-like content to stand.
 REPORTING = {"say", "tell", "state", "report", "confirm", "add", "announce",
              "affirm", "according"}
@@ -31,11 +33,14 @@ FIGHTERS = {"militant", "attacker", "terrorist", "gunman", "fighter", "rebel", "
             "troop", "personnel", "insurgent", "combatant", "jihadist", "policeman",
             "officer", "guard", "member"}
 CIVILIAN_TARGETS = {"village", "civilian", "resident", "family", "home", "villager",
-                    "worshipper", "child", "woman", "farmer", "people"}
+                    "worshipper", "child", "woman", "farmer", "people", "man", "boy", "girl",
+                    "student", "pupil", "patient", "journalist", "idp", "worker", "passenger",
+                    "elder", "schoolgirl", "schoolchild"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter"}
 # Casualty verbs that tell deaths (a toll of injuries alone is no incident).
 KILLING = {"kill", "martyr", "murder", "shoot", "execute"}
 _TOLLS = {"number", "toll", "total", "tally", "count", "figure"}
+_SPANS = {"since", "throughout"}
 _STOPS = {"cease", "stop", "end", "halt", "subside", "pause", "suspend"}
 
 
@@ -45,11 +50,29 @@ def attribution_only(verb: Token, *, direct: bool = False) -> bool:
     if verb.lemma_.lower() not in REPORTING and verb.lower_ != "according":
         return False
     content = _content(verb)
-    if any(t.lemma_.lower() in INCIDENT or t.lower_ in INCIDENT for t in content):
+    incidents = [t for t in content if (t.lemma_.lower() in INCIDENT or t.lower_ in INCIDENT)
+                 and not _hypothetical(t)]
+    if any(not cumulative(t) for t in incidents):
         return True
-    if direct or _quoted(verb.sent):
-        return False
+    if incidents or direct or _quoted(verb.sent):
+        return False  # a toll claimed ("15,000 have been killed since...") is a statement
     return not any(t.tag_ == "MD" or t.lemma_.lower() in OPINION for t in content)
+
+
+def _hypothetical(token: Token) -> bool:
+    """"if school children can still be attacked": a modal or conditional, no report."""
+    for node in (token, *list(token.ancestors)[:2]):
+        if any(c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+               for c in node.children):
+            return True
+    return False
+
+
+def conditional(token: Token) -> bool:
+    """"if school children can still be attacked": a trigger under "if"/"unless" tells no
+    incident."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children) or (
+        token.dep_ == "conj" and conditional(token.head))
 
 
 def _content(verb: Token) -> list[Token]:
@@ -77,7 +100,10 @@ def generic_mention(token: Token) -> bool:
         return True
     if token.dep_ in ("nsubj", "conj") and _subject_head(token).lemma_.lower() in _STOPS:
         return True
-    return token.dep_ in ("attr", "oprd") and token.head.lemma_.lower() in ("be", "make")
+    # "Among the deadliest incidents was an airstrike that killed 43": described, it is one.
+    told = any(c.dep_ in ("relcl", "acl") for c in token.children)
+    return token.dep_ in ("attr", "oprd") and token.head.lemma_.lower() in ("be", "make") \
+        and not told
 
 
 def _subject_head(token: Token) -> Token:
@@ -90,18 +116,35 @@ def linked_violent(casualty: Token, violent: list[Token]) -> Token | None:
     """The violent trigger a casualty verb belongs to: its nearest violent ancestor ("was
     hit, killing"), else a violent trigger under it with no other casualty between ("killed
     when a house was hit", "killed in airstrikes"), else None."""
+    # The stated means under the casualty go first ("killed when a building was hit" in a
+    # list of such reports), then the strike above it ("was hit, killing").
+    below = [v for v in violent if getattr(_first_casualty_above(v), "i", None) == casualty.i
+             and not own_incident(v, casualty)]
+    if below:
+        return min(below, key=lambda v: abs(v.i - casualty.i))
     ids = {v.i: v for v in violent}
     for anc in casualty.ancestors:
         if anc.i in ids:
             return ids[anc.i]
-    below = [v for v in violent
-             if getattr(_first_casualty_above(v), "i", None) == casualty.i]
-    return min(below, key=lambda v: abs(v.i - casualty.i), default=None)
+    return None
+
+
+def own_incident(violent: Token, casualty: Token) -> bool:
+    """A trigger under the casualty that tells another incident: in a relative clause on the
+    victims ("killed six attackers who laid siege to a hotel"), or a conjoined clause with
+    its own subject ("shot dead two militants, and four of them blew themselves up")."""
+    victims = {c.i for c in casualty.children if c.dep_ in ("dobj", "nsubjpass")}
+    node = violent
+    while node.i != casualty.i and node.head.i != node.i:
+        if (node.dep_ == "relcl" and node.head.i in victims) or (
+                node.dep_ == "conj" and node.pos_ == "VERB" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
+            return True
+        node = node.head
+    return False
 
 
 def _first_casualty_above(token: Token) -> Token | None:
-    from dateline.extract.events import casualty_token  # the trigger table lives there
-
     for anc in token.ancestors:
         if casualty_token(anc):
             return anc
@@ -115,7 +158,8 @@ def victims_kind(token: Token) -> str | None:
     if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         nouns.append(token.head)
     nouns += [c for n in list(nouns) for c in n.conjuncts]
-    lemmas = {n.lemma_.lower() for n in nouns}
+    # "members of one extended family" are no fighters.
+    lemmas = {n.lemma_.lower() for n in nouns if not _of_family(n)}
     if lemmas & PROTESTERS:
         return "protesters"
     if lemmas & FIGHTERS:
@@ -125,8 +169,54 @@ def victims_kind(token: Token) -> str | None:
     return None
 
 
+def _over_a_period(token: Token) -> bool:
+    """A "since ...", "as of ...", "between <date> and <date>" phrase on the casualty verb
+    with no perpetrator named ("43 killed by Israeli forces since Saturday" stays an event)."""
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    for c in token.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return True
+        if c.dep_ not in ("prep", "npadvmod"):
+            continue
+        words = [t.lower_ for t in c.subtree]
+        if words[0] in _SPANS or words[:2] == ["as", "of"] or (
+                words[0] == "between" and any(t.ent_type_ == "DATE" for t in c.subtree)):
+            return True
+    return False
+
+
+def _recent(token: Token) -> bool:
+    """"killed over the past 24 hours": a day's report, told as an incident."""
+    return any(c.dep_ == "prep" and c.lower_ in ("over", "in", "during") and any(
+        t.lower_ in ("past", "last") for t in c.subtree) for c in token.children)
+
+
+def _perfect_toll(token: Token) -> bool:
+    """"Some 284 IDPs have been killed": a perfect-tense count in the hundreds, no means."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+        return False
+    if any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "during") for c in token.children):
+        return False
+    for c in token.children:
+        if c.dep_ == "nsubjpass":
+            for t in c.subtree:
+                if t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 100:
+                    return True
+    return False
+
+
+def _of_family(noun: Token) -> bool:
+    return any(c.lower_ == "of" and any(g.lemma_.lower() in ("family", "household", "clan")
+                                        for g in c.children) for c in noun.children)
+
+
 def cumulative(token: Token) -> bool:
-    """"The cumulative number of Palestinians killed": a casualty inside a toll phrase."""
+    """"The cumulative number of Palestinians killed", "since the start of hostilities, 15,000
+    have been killed", "between 7 October and 8 December ... were killed": a toll, no incident."""
+    if casualty_token(token) and not _recent(token) and (_over_a_period(token)
+                                                         or _perfect_toll(token)):
+        return True
     for depth, anc in enumerate(token.ancestors):
         if depth > 3:
             break

@@ -314,6 +314,7 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(places, aliases, alias_keys, overrides, regional)
 
 
+@functools.lru_cache(maxsize=65536)
 def lookup(surface: str) -> tuple[Entry, ...]:
     """All entries whose name or alternate name folds to `surface` (article-insensitive)."""
     gaz = load_gazetteer()

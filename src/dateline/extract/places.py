@@ -2,12 +2,16 @@
 
 Candidates are spaCy GPE/LOC/FAC entities plus capitalised phrases the gazetteer knows
 that spaCy tags as something else (small-model errors: "Jenin" as PERSON, "al-Funduq" as
-ORG). Homonyms are chosen by the article's other places (their countries and neighbours),
-then by whether the name is the entry's own name rather than an alternate one, then by
-population. Limits: no admin regions or US states beyond the alias file; fuzzy matching
-only for regional names of six letters or more; a capitalised word that is a person's
-surname elsewhere in the article, or an actor name, is never a place; a place named
-inside an organisation's name ("Gaza Ministry of Health") is still a place mention.
+ORG, "Quetta" after "the provincial capital,"). Homonyms are chosen by the article's other
+places (their countries and neighbours), then by whether the name is the entry's own name
+rather than an alternate one, then by population. "Rafah city", "Zamfara State" resolve by
+their name. Named neighbourhoods and facilities the gazetteer lacks take the point of the
+known place written after them (`places_context.py`). Not places: a country used as a
+party ("Israel ordered", "U.S. troops", "Pakistan's allegation"), a name inside an
+institution's name or a title ("Ministry of Health in Gaza", "Beledweyne District
+Commissioner"), a first name or surname of a person named in the article, an actor name.
+Limits: admin regions only as far as the alias file lists them; fuzzy matching only for
+regional names of six letters or more.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from spacy.tokens import Doc, Span
 
 from dateline.extract.actors import normalise_actor
 from dateline.extract.gazetteer import REGION, Entry, fold, fuzzy_lookup, lookup, strip_article
+from dateline.extract.places_context import (enclosing, in_title, locality_mention, locality_spans,
+                                             used_as_party)
 from dateline.records import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -30,6 +36,10 @@ RELATIONS = ("northeast of", "northwest of", "southeast of", "southwest of", "no
              "on the outskirts of", "outskirts of")
 MAX_PHRASE = 4
 _NAME_TAILS = {"camp", "city", "governorate"}
+# "Rafah city", "Shan state", "Idlib province": the name without its tail when only that is known.
+_ADMIN_TAILS = {"city", "state", "province", "region", "governorate", "district", "county"}
+_REGION_TAILS = {"state", "province", "region", "governorate"}
+_APPOS_HEADS = {"capital", "city", "town", "village", "province", "district", "hometown"}
 _NAME_HEADS = {"northern", "southern", "eastern", "western", "central", "north", "south", "occupied"}
 # A capitalised name spaCy did not call a place is still one after these words.
 _LOCATIVE = {"in", "from", "to", "near", "of", "at", "outside", "into", "toward", "towards"}
@@ -39,20 +49,45 @@ _CONNECTORS = {"al", "el", "an", "ad", "ar", "as", "ash", "at", "az", "-", "'", 
 def find_places(doc: Doc, *, fuzzy: bool = True) -> list[PlaceMention]:
     """Place mentions of `doc` in text order, each resolved to one gazetteer entry."""
     surnames = _person_surnames(doc)
+    persons = _person_lengths(doc)
     candidates = _entity_candidates(doc) + _phrase_candidates(doc, _covered(doc))
     found: list[tuple[Span, tuple[Entry, ...], bool]] = []
     taken: set[int] = set()
     for span, from_entity in sorted(candidates, key=lambda c: (c[0].start, -len(c[0]))):
-        if taken & set(range(span.start, span.end)) or _not_a_place(span, surnames):
+        if taken & set(range(span.start, span.end)) or _not_a_place(span, surnames, persons):
             continue
         entries = _candidates(span.text, fuzzy=fuzzy and from_entity)
+        if not entries and len(span) > 1 and span[-1].lower_ in _ADMIN_TAILS:
+            entries = _candidates(span[:-1].text, fuzzy=fuzzy and from_entity)
         if not from_entity:
             entries = tuple(e for e in entries if _trusted(e) or _own_name_place(span, e))
         if entries:
             found.append((span, entries, from_entity))
             taken |= set(range(span.start, span.end))
     context = _context_countries([entries for _, entries, _ in found])
-    return [_mention(span, _choose(span.text, entries, context)) for span, entries, _ in found]
+    mentions = []
+    for span, entries, _ in found:
+        entry = _choose(span.text, entries, context)
+        if not (used_as_party(span, entry.kind) or in_title(span)):
+            mentions.append(_mention(span, entry))
+    return _with_localities(doc, mentions)
+
+
+def _with_localities(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions plus named sub-localities placed by the known place after them; a facility
+    replaces the place its bare name would resolve to ("Al Quds hospitals" is not Jerusalem)."""
+    for span, facility, after in locality_spans(doc):
+        inside = [m for m in mentions if m.start < span.end_char and span.start_char < m.end]
+        whole = any(m.start <= span.start_char and m.end >= span.end_char for m in inside)
+        if whole or (after < len(doc) and doc[after].lower_ == "of"):
+            continue
+        where = enclosing(doc, after, mentions)
+        # A bare name resolved near its enclosing place is right ("Al Qarara area, Khan
+        # Younis"); one resolved far away is a homonym ("Al Rashidiya area, in Rafah").
+        if where is None or (inside and not facility and all(_near(m, where) for m in inside)):
+            continue
+        mentions = [m for m in mentions if m not in inside] + [locality_mention(span, where)]
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _candidates(text: str, *, fuzzy: bool) -> tuple[Entry, ...]:
@@ -72,7 +107,8 @@ def _own_name_place(span: Span, entry: Entry) -> bool:
     # A GeoNames city under its own name after "in"/"from"/"city of" ("Quetta" tagged ORG,
     # "Beledweyne" untagged); alternate names stay untrusted ("Hamas" is one of Hamm's).
     before = span.doc[span.start - 1].lower_ if span.start else ""
-    return entry.key == fold(span.text) and entry.kind == "city" and before in _LOCATIVE
+    appos = span.root.dep_ == "appos" and span.root.head.lower_ in _APPOS_HEADS
+    return entry.key == fold(span.text) and entry.kind == "city" and (before in _LOCATIVE or appos)
 
 
 def _entity_candidates(doc: Doc) -> list[tuple[Span, bool]]:
@@ -105,6 +141,10 @@ def _extend_camp(span: Span) -> Span:
         if end <= len(doc) and doc[end - 1].lower_ in _NAME_TAILS and lookup(doc[span.start:end].text):
             span = doc[span.start:end]
             break
+        if extra == 1 and end <= len(doc) and doc[end - 1].lower_ in _REGION_TAILS \
+                and any(e.kind == "region" for e in lookup(span.text)):
+            span = doc[span.start:end]  # "Zamfara state" names the region "Zamfara"
+            break
     if span.start > 0 and doc[span.start - 1].lower_ in _NAME_HEADS \
             and lookup(doc[span.start - 1:span.end].text):
         span = doc[span.start - 1:span.end]
@@ -123,7 +163,7 @@ def _phrase_candidates(doc: Doc, covered: set[int]) -> list[tuple[Span, bool]]:
             continue
         for n in range(MAX_PHRASE, 0, -1):
             span = _phrase_at(doc, i, n, covered)
-            if span is not None and lookup(span.text):
+            if span is not None and lookup(span.text) and not _lower_acronym(span):
                 out.append((span, False))
                 break
     return out
@@ -144,6 +184,11 @@ def _phrase_at(doc: Doc, start: int, n: int, covered: set[int]) -> Span | None:
     return span
 
 
+def _lower_acronym(span: Span) -> bool:
+    # "Car" is not "C.A.R.", "Us" is not "US": short names outside entities need capitals.
+    return len(fold(span.text).replace(" ", "")) <= 3 and sum(c.isupper() for c in span.text) < 2
+
+
 def _capitalised(token) -> bool:
     return token.is_alpha and token.text[0].isupper() and not token.is_stop \
         and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
@@ -154,12 +199,20 @@ def _person_surnames(doc: Doc) -> set[str]:
     return {fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
-def _not_a_place(span: Span, surnames: set[str]) -> bool:
+def _person_lengths(doc: Doc) -> dict[int, int]:
+    """Token index -> length of the PERSON entity it lies in."""
+    return {i: len(ent) for ent in doc.ents if ent.label_ == "PERSON"
+            for i in range(ent.start, ent.end)}
+
+
+def _not_a_place(span: Span, surnames: set[str], persons: dict[int, int]) -> bool:
     doc = span.doc
     after = {t.lower_ for t in doc[span.end:span.end + 2]}
     if after & NOT_PLACE_AFTER:
         return True
     if len(span) == 1 and fold(span.text) in surnames:
+        return True
+    if persons.get(span.start, 0) > len(span):  # "Omar" of "Omar Osman Alasow"
         return True
     if normalise_actor(span.text) is None:
         return False
@@ -168,6 +221,14 @@ def _not_a_place(span: Span, surnames: set[str]) -> bool:
     hits = lookup(span.text)
     return not hits or (hits[0].kind not in ("country", "area", "region")
                         and hits[0].key != fold(span.text))
+
+
+def _near(a: PlaceMention, b: PlaceMention, km: float = 30.0) -> bool:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    dlat = math.radians(a.lat - b.lat)
+    dlon = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon) <= km
 
 
 def _context_countries(candidate_lists: list[tuple[Entry, ...]]) -> dict[str, int]:

@@ -67,7 +67,7 @@ def noun_source(cue: Token) -> Token | None:
     return None
 
 
-def is_cue(tok: Token) -> bool:
+def in_lexicon(tok: Token) -> bool:
     """Whether a token is in the cue lexicon for its part of speech."""
     pos = "NOUN" if tok.pos_ == "NOUN" else "VERB" if tok.pos_ == "VERB" else None
     return pos is not None and (tok.lemma_.lower(), pos) in cue_words()

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from dateline.extract.quote_cues import noun_source, verb_source
 
-THRESHOLD = 0.4  # probability above which a candidate counts as a cue (tuned on held-out train docs)
+THRESHOLD = 0.3  # probability above which a candidate counts as a cue (tuned on held-out train docs)
 HUMAN_PRONOUNS = {"i", "we", "you", "he", "she", "they", "who"}
 _CHILD_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "dative", "advcl", "neg", "aux", "auxpass",
                "agent", "parataxis", "oprd", "npadvmod", "advmod", "mark"}
@@ -68,3 +68,17 @@ def cue_probability(tok: Token) -> float:
     w = weights()
     z = sum(w.get(f, 0.0) for f in features(tok, src))
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@functools.lru_cache(maxsize=1)
+def not_cues() -> frozenset[str]:
+    """Lemmas of physical acts never taken for cues (quotes_not_cues.tsv)."""
+    text = resources.files("dateline").joinpath("data/quotes_not_cues.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_cue(tok: Token, threshold: float | None = None) -> bool:
+    """Whether the model takes a verb or noun for an attribution cue."""
+    if tok.pos_ not in ("VERB", "NOUN") or tok.lemma_.lower() in not_cues():
+        return False
+    return cue_probability(tok) >= (THRESHOLD if threshold is None else threshold)

@@ -11,15 +11,20 @@ CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dati
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 # Children of a nominal cue that carry its content ("Trump's claim that …", "her support for …").
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "prep", "relcl"}
+# Prepositions of place and time give the setting, not the content ("spoke in Ramallah").
+SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "from", "near", "inside", "outside",
+                 "until", "by", "across", "throughout", "within", "amid", "while", "into", "onto", "off"}
 _CLOSERS = {")", "”", "’", '"', "'"}
 _PAIRED = {",", "—", "–"}
 
 
-def phrase_span(head: Token, is_cue=lambda tok: False) -> tuple[int, int]:
+def phrase_span(head: Token, is_cue=lambda tok: False, *, closer: bool = True) -> tuple[int, int]:
     """The source phrase of a head token as PolNeAR marks it: the whole noun phrase.
 
     Titles, appositions, relative clauses and "(D-N.C.)" stay in; a comma or dash that
-    closes an apposition stays too ("Brian Fallon, the campaign's press secretary,").
+    closes an apposition stays too when the phrase comes before its cue (`closer`):
+    "Brian Fallon, the campaign's press secretary, said", but "…,” said Brian Fallon, the
+    campaign's press secretary, “and …”.
     A clause that is an attribution of its own ("Barkley, who said he …,") is left out,
     since PolNeAR gives each word to one attribution, and so are a participle after a
     comma ("Archer, wearing a T-shirt,"), a time ("today") and anything before a line
@@ -31,6 +36,10 @@ def phrase_span(head: Token, is_cue=lambda tok: False) -> tuple[int, int]:
         if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
             toks = toks[i + 1:]
             break
+    for i, tok in enumerate(toks[1:8], 1):
+        if tok.text in ("–", "—", "-", "--") and i + 1 < len(toks) and toks[0].text.isupper() and toks[0].is_alpha:
+            toks = toks[i + 1:]  # a dateline glued on: "WASHINGTON (AP) — Hillary Clinton"
+            break
     while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in ("“", '"', "("):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in _CLOSERS:
@@ -39,7 +48,7 @@ def phrase_span(head: Token, is_cue=lambda tok: False) -> tuple[int, int]:
         return head.idx, head.idx + len(head.text)
     doc = head.doc
     after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
-    if after is not None and after.text in _PAIRED and any(t.text == after.text for t in toks):
+    if closer and after is not None and after.text in _PAIRED and any(t.text == after.text for t in toks):
         toks.append(after)  # the apposition opened inside the phrase closes here
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
@@ -54,7 +63,7 @@ def _aside(child: Token, is_cue) -> bool:
 
 def content_span(cue: Token, deps: set[str]) -> tuple[int, int] | None:
     """The content a cue governs: the subtrees of its content children, "that" dropped."""
-    parts = [c for c in cue.children if c.dep_ in deps]
+    parts = [c for c in cue.children if c.dep_ in deps and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS)]
     if any(c.dep_ in CLAUSE_DEPS for c in parts):
         keep_object = any(c.dep_ == "xcomp" for c in parts)  # "told reporters that …" drops them
         parts = [c for c in parts if c.dep_ in CLAUSE_DEPS or (keep_object and c.dep_ == "dobj")]

@@ -81,23 +81,6 @@ def _strip_titles(text: str) -> str:
     return " ".join(words)
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The subject of a cue verb: nsubj, else the agent of a passive ('was told by X')."""
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
-                return cue.head  # "Netanyahu, who insists that ..."
-            return child
-    for child in cue.children:
-        if child.dep_ == "agent":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-        return subject_of(cue.head)  # "Hamas denounced X and said Y"
-    return None
-
-
 def mention_tokens(head: Token) -> list[Token]:
     """The subject phrase without relative clauses, appositions or trailing punctuation."""
     cut = {t for c in head.children if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct")
@@ -144,30 +127,6 @@ def _named(head: Token) -> str | None:
     last = head.right_edge.i + 1
     m = _NAMED.search(doc[head.left_edge.i:min(last + 1, len(doc))].text)  # doc.text is rebuilt on each call
     return m.group(1).strip(" ,") if m else None
-
-
-def source_tokens(head: Token) -> list[Token]:
-    """The whole speaker phrase as written, titles, appositions and "(D-N.C.)" included, for its offsets.
-
-    Relative clauses ("who insists that …") are left out, and so is anything before a
-    line break (a time stamp or headline the parse glued onto the subject).
-    """
-    def participle(c: Token) -> bool:  # "Trump, speaking to veterans," describes, it does not name
-        return c.dep_ == "acl" and c.i > 0 and c.doc[c.left_edge.i - 1].text == ","
-
-    cut = {t for c in head.children if c.dep_ in ("relcl", "advcl") or participle(c) for t in c.subtree}
-    toks = [t for t in head.subtree if t not in cut]
-    for i in range(len(toks) - 1, -1, -1):
-        if "\n" in toks[i].text or "\n" in toks[i].whitespace_:
-            toks = toks[i + 1:]
-            break
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != ")":
-        if toks[-1].text in (",", "–", "—") and any(t.text == toks[-1].text for t in toks[:-1]):
-            break  # "Brian Fallon, the campaign's press secretary," closes its apposition
-        toks = toks[:-1]
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks = toks[1:]
-    return toks
 
 
 def speaker_role(head: Token) -> str | None:

@@ -1,13 +1,17 @@
 """Find date/time expressions with character offsets and normalise them to TIMEX3 values.
 
 Recognition is our own pattern set (timex_rules) checked against spaCy's parse: ages
-("14-year-old"), amounts ("2000 troops") and names ("Theresa May") are rejected. Values come
-from a deterministic resolver (timex_resolve) against the article date: weekdays and year-less
-dates are past-preferring unless the clause looks ahead ("will", "is expected to", "next").
+("14-year-old"), amounts ("2000 troops"), names ("Theresa May", "the March for Life") and
+titles ("This Week") are rejected. Values come from a deterministic resolver (timex_resolve)
+against the article date: weekdays and year-less dates are past-preferring unless the clause
+looks ahead ("will", "is expected to", "next", "has scheduled", "as soon as", "postponed
+until"). Text told before anchors anaphors: "the day before" and a bare clock time take the
+last day named, "that year" / "the following year" the last calendar date named.
 
-Limits: no event anchoring — "three decades later" is a DURATION, not the date it implies;
-"the day before" counts from the last day-precise date told before it (else the article date);
-fiscal calendars, "the week of March 6", "two weeks after the attack" are not resolved further.
+Limits: no event anchoring — "three decades later" is a DURATION, not the date it implies, and
+"two weeks after the attack" is not resolved further; fiscal years are read as calendar years
+("for the fiscal year" is the article's year); earnings-report readings ("a year earlier" is
+last year's quarter) hold when the text speaks of quarters and the sentence not of nine months.
 """
 
 from __future__ import annotations
