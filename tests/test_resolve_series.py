@@ -80,3 +80,28 @@ def test_staleness_flags_toll_below_an_earlier_report():
     claims = [claim(9000, "2023-11-05", "a"), claim(1700, "2023-11-09", "late"),
               claim(11000, "2023-11-12", "b")]
     assert [f.article_id for f in stale_figures(build_series(claims))] == ["late"]
+
+
+def test_staleness_flags_stale_dated_article_and_stale_republication_together():
+    """A late copy of an old toll must not hide the stale-dated original, nor be hidden by it."""
+    claims = [claim(1700, "2023-10-14", "early", since="2023-10-07"),
+              claim(1700, "2023-11-07", "old"), claim(9000, "2023-11-15", "b"),
+              claim(1700, "2023-11-20", "copy"), claim(15000, "2023-11-30", "c", since="2023-10")]
+    flags = stale_figures(build_series(claims))
+    assert sorted(f.article_id for f in flags) == ["copy", "old"]
+    evidence = {f.article_id: {c.citation.article_id for c in f.claims[1:]} for f in flags}
+    assert "b" in evidence["old"] and "copy" not in evidence["old"]
+
+
+def test_staleness_ignores_a_high_outlier_but_still_flags_a_stale_report():
+    """One typo (90,000) neither makes the real toll look stale nor hides a stale report."""
+    claims = [claim(1799, "2023-10-13", "a", since="2023-10-07"), claim(90000, "2023-10-20", "typo"),
+              claim(4385, "2023-10-21", "b"), claim(8005, "2023-10-29", "c"),
+              claim(10022, "2023-11-06", "d"), claim(1799, "2023-11-08", "late")]
+    assert [f.article_id for f in stale_figures(build_series(claims))] == ["late"]
+
+
+def test_staleness_skips_a_series_without_a_consistent_majority():
+    claims = [claim(9000, "2023-11-01", "a"), claim(1700, "2023-11-03", "b"),
+              claim(5000, "2023-11-05", "c"), claim(1200, "2023-11-07", "d")]
+    assert stale_figures(build_series(claims)) == []
