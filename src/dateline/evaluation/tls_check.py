@@ -61,8 +61,15 @@ def check_topic(topic_dir: Path, tilse, *, rouge_computation: str = "original") 
         pred = predict(articles, gold, keywords)
         ours.append(ours_scores(pred, gold))
         theirs.append(tilse_scores(pred, gold, tilse, rouge_computation=rouge_computation))
-    return {"topic": topic_dir.name, "timelines": len(ours),
-            "ours": average(ours), "tilse": average(theirs)}
+    return {"topic": topic_dir.name, "timelines": len(ours), "ours": average(ours),
+            "tilse": average(theirs), "per_timeline": list(zip(ours, theirs))}
+
+
+def overall(results: list[dict]) -> dict:
+    """All topics together: P and R averaged over every timeline, as tls.evaluate reports."""
+    pairs = [p for r in results for p in r["per_timeline"]]
+    return {"topic": "all", "timelines": len(pairs), "ours": average([o for o, _ in pairs]),
+            "tilse": average([t for _, t in pairs])}
 
 
 def report(result: dict) -> str:
@@ -91,8 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tilse is not importable ({exc}); {INSTALL_HINT}", file=sys.stderr)
         return 2
     computation = "reimpl" if args.reimpl else "original"
+    results = []
     for topic in (t.strip() for t in args.topics.split(",") if t.strip()):
-        print(report(check_topic(Path(args.t17_dir) / topic, tilse, rouge_computation=computation)))
+        results.append(check_topic(Path(args.t17_dir) / topic, tilse, rouge_computation=computation))
+        print(report(results[-1]), flush=True)
+    if len(results) > 1:
+        print(report(overall(results)))
     return 0
 
 
