@@ -59,3 +59,13 @@ def test_pipeline_parses_in_worker_processes(tmp_path):
     one = load(db=str(tmp_path / "one.db"), batch_size=4, progress=False)
     assert pipeline.run([EXAMPLES], settings).stored == pipeline.run([EXAMPLES], one).stored
     assert _counts(settings.db) == _counts(one.db)
+
+
+def test_pipeline_timeline_leaves_out_articles_with_stale_tolls(seeds_dir, tmp_path):
+    settings = load(db=str(tmp_path / "seeds.db"), progress=False)
+    pipeline.run([seeds_dir], settings)
+    _, found = pipeline.figures(settings)
+    stale = {c.article_id for c in found if c.kind == "stale_figure"}
+    assert stale, "seed 000's toll should be flagged stale against the later seeds"
+    cited = {c["article_id"] for day in pipeline.timeline(settings) for c in day.citations}
+    assert cited and not cited & stale

@@ -122,9 +122,17 @@ def stored_facts(settings: Settings, *, date_from: date | None = None,
 def timeline(settings: Settings, *, date_from: date | None = None, date_to: date | None = None,
              max_dates: int | None = None, per_date: int = 2,
              keywords: Iterable[str] = ()) -> list[TimelineDate]:
-    """A cited timeline from the stored sentences of articles published within the bounds."""
+    """A cited timeline from the stored sentences of articles published within the bounds.
+
+    Articles whose cumulative tolls show their dateline to be stale are left out: their
+    relative dates ("on Friday") and publication day would put events on the wrong days.
+    """
+    _, found = figures(settings, date_from=date_from, date_to=date_to)
+    stale = {c.article_id for c in found if c.kind == "stale_figure" and c.article_id}
     with Store.open(settings.db) as store:
-        items = store.iter_sentences(date_from=date_from, date_to=date_to)
+        items = ((info, sentence) for info, sentence
+                 in store.iter_sentences(date_from=date_from, date_to=date_to)
+                 if info["id"] not in stale)
         return build_timeline(items, date_from=date_from, date_to=date_to, max_dates=max_dates,
                               per_date=per_date, keywords=tuple(keywords))
 
