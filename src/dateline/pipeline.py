@@ -120,15 +120,17 @@ def stored_facts(settings: Settings, *, date_from: date | None = None,
 
 
 def timeline(settings: Settings, *, date_from: date | None = None, date_to: date | None = None,
-             max_dates: int | None = None, per_date: int = 2,
-             keywords: Iterable[str] = ()) -> list[TimelineDate]:
+             max_dates: int | None = None, per_date: int = 2, keywords: Iterable[str] = (),
+             flags: Iterable[Contradiction] | None = None) -> list[TimelineDate]:
     """A cited timeline from the stored sentences of articles published within the bounds.
 
     Articles whose cumulative tolls show their dateline to be stale are left out: their
     relative dates ("on Friday") and publication day would put events on the wrong days.
+    `flags` are the contradictions of `figures()` when the caller has them already.
     """
-    _, found = figures(settings, date_from=date_from, date_to=date_to)
-    stale = {c.article_id for c in found if c.kind == "stale_figure" and c.article_id}
+    if flags is None:
+        _, flags = figures(settings, date_from=date_from, date_to=date_to)
+    stale = {c.article_id for c in flags if c.kind == "stale_figure" and c.article_id}
     with Store.open(settings.db) as store:
         items = ((info, sentence) for info, sentence
                  in store.iter_sentences(date_from=date_from, date_to=date_to)

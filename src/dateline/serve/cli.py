@@ -124,20 +124,18 @@ def timeline(db, date_from, date_to, max_dates, per_date, keywords, fmt, output)
     """A cited timeline of the stored articles."""
     settings = load(db=db)
     words = [w.strip() for w in keywords.split(",") if w.strip()]
-    entries = pipeline.timeline(settings, date_from=_date(date_from), date_to=_date(date_to),
-                                max_dates=max_dates, per_date=per_date, keywords=words)
+    bounds = {"date_from": _date(date_from), "date_to": _date(date_to)}
+    series, flags = pipeline.figures(settings, **bounds)  # stale tolls also drop articles
+    entries = pipeline.timeline(settings, **bounds, max_dates=max_dates, per_date=per_date,
+                                keywords=words, flags=flags)
     if fmt == "html":  # the page also charts the tolls and notes disagreements and copies
-        bounds = {"date_from": _date(date_from), "date_to": _date(date_to)}
-        series, flags = pipeline.figures(settings, **bounds)
         text = timeline_render.to_html(entries, series=series, flags=flags,
                                        stories=pipeline.stories(settings, **bounds))
     else:
         text = {"json": timeline_render.to_json, "md": timeline_render.to_markdown}[fmt](entries)
+    _emit(text, output)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
         click.echo(f"timeline: {len(entries)} dates written to {output}", err=True)
-    else:
-        click.echo(text)
 
 
 def _emit(text: str, output: str | None) -> None:
