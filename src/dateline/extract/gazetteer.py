@@ -322,6 +322,7 @@ def lookup(surface: str) -> tuple[Entry, ...]:
     return gaz.entries(key) or gaz.entries(strip_article(key))
 
 
+@functools.lru_cache(maxsize=65536)  # the same non-place words recur in every article
 def fuzzy_lookup(surface: str, *, threshold: float = 90.0, min_length: int = 6) -> tuple[Entry, ...]:
     """Entries for a spelling variant of a regional name (Qalqilya -> Qalqilyah), or ().
 

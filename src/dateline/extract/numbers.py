@@ -47,7 +47,6 @@ QUALIFIERS = (
 )
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
-_AGE = re.compile(r"^(\d+|[a-z]+)-(year|month|week|day)s?-old$", re.I)
 
 
 @dataclass(frozen=True)
@@ -121,11 +120,6 @@ def _qualifier_before(tokens, i: int) -> tuple[int, str]:
         if len(parts) <= len(before) and before[-len(parts):] == parts:
             return i - len(parts), qual
     return i, "exact"
-
-
-def is_age(token: Token) -> bool:
-    """'14-year-old' as one token (or its pieces) is an age, not a count."""
-    return bool(_AGE.match(token.text))
 
 
 def read_amounts(tokens) -> list[Amount]:

@@ -115,10 +115,6 @@ def shift(anchor: date, n: float, unit: str) -> tuple[str, date | None]:
     return "XXXX-XX-XX", None
 
 
-def last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
-
-
 def previous_quarter(anchor: date) -> str:
     """The last full quarter before the article ("the latest quarter"): 2023-Q3 in November."""
     y, m = add_months(anchor.year, anchor.month, -3)

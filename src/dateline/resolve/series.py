@@ -27,7 +27,8 @@ _GROUPS = (("children", r"child|kid|minor|boy|girl|infant|bab(?:y|ies)|teen"),
            ("aid workers", r"aid worker|staff|paramedic|medic|doctor|nurse|health worker"),
            ("fighters", r"militant|fighter|gunm[ae]n|combatant|terrorist"))
 _REPORTERS = (("health ministry", r"health (?:ministry|authorit|officials)|ministry of health|\bmoh\b"),
-              ("OCHA", r"\bocha\b|office for the coordination"), ("UN", r"\bun\b|united nations|unrwa|who\b"),
+              ("OCHA", r"\bocha\b|office for the coordination"),
+              ("UN", r"\bun\b|united nations|unrwa|(?-i:\bWHO\b)|world health organi[sz]ation"),
               ("Israeli army", r"\bidf\b|israeli (?:army|military|defen[cs]e forces)"),
               ("WAFA", r"\bwafa\b"), ("Palestinian Red Crescent", r"red crescent"))
 
