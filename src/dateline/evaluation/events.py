@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,15 +21,9 @@ from dateline.evaluation import events_gold
 from dateline.extract import extract_facts
 from dateline.extract.actors import actor_or_name
 from dateline.records import Article
+from dateline.resolve.events import haversine_km
 
 EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
-
-
-def _km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def place_right(gold: dict, got) -> bool:
@@ -39,7 +32,7 @@ def place_right(gold: dict, got) -> bool:
         return True
     if got.lat is None or gold.get("lat") is None:
         return False
-    return _km(gold["lat"], gold["lon"], got.lat, got.lon) <= gold.get("radius_km", 10.0)
+    return haversine_km(gold["lat"], gold["lon"], got.lat, got.lon) <= gold.get("radius_km", 10.0)
 
 
 def _overlap(a0, a1, b0, b1) -> int:
