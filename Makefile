@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 EVAL ?= ../shared/eval
 DB ?= dateline.db
 
-.PHONY: install run test eval bench clean
+.PHONY: install browser run serve test eval bench clean
 
 install: $(VENV)/.installed
 
@@ -22,7 +22,15 @@ run: install
 	$(BIN)/dateline timeline --db $(DB) --format html --output timeline.html
 	$(BIN)/dateline timeline --db $(DB) --format md --max-dates 5
 
-test: install
+# The web tests drive Debian's Chromium (no browser download): install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get install -y -q --no-install-recommends chromium \
+	  || { apt-get update -q && apt-get install -y -q --no-install-recommends chromium; }; }
+
+serve: install
+	$(BIN)/dateline serve --db $(DB)
+
+test: install browser
 	$(PY) -m pytest
 	$(BIN)/lint-imports
 

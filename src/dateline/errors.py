@@ -26,6 +26,12 @@ MESSAGES = {
     "E007": "Cannot read {path}: {reason}.",
     "E008": "Database {url} cannot be opened: {reason}. Check --db or DATELINE_DB.",
     "E009": "Setting {name} has an invalid value {value!r}: {reason}.",
+    "E010": "No article with id {id!r}. List the stored ones at /api/articles.",
+    "E011": "Writes need the token: send the header 'Authorization: Bearer <token>' with the "
+    "value of DATELINE_TOKEN.",
+    "E012": "Writes are off: start `dateline serve` with --token or DATELINE_TOKEN set.",
+    "E013": "The article was not stored: {reason} ({detail}).",
+    "E014": "Invalid request: {reason}.",
 }
 
 

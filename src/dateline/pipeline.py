@@ -12,9 +12,9 @@ from tqdm import tqdm
 
 from dateline.extract import extract_facts
 from dateline.extract.nlp import load_nlp
-from dateline.ingest import article_from_text, read_paths
+from dateline.ingest import article_from_text, make_article, read_paths
 from dateline.records import (Article, ArticleFacts, Contradiction, Drop, Event, FigureSeries,
-                              Story, TimelineDate)
+                              Sentence, Story, TimelineDate)
 from dateline.resolve.events import merge_events
 from dateline.resolve.series import all_claims, build_series, contradictions
 from dateline.resolve.staleness import stale_figures
@@ -110,6 +110,59 @@ def run(paths: Iterable[str], settings: Settings, *, progress: bool | None = Non
         bar.close()
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def add_article(settings: Settings, *, text: object, published: object, source: str | None = None,
+                title: str | None = None, url: str | None = None,
+                origin: str = "<api>") -> tuple[ArticleFacts | Drop, bool]:
+    """Ingest, extract and store one article given as fields (the API's write).
+
+    Returns (facts, True) when stored now, (stored facts, False) when it was stored already,
+    and (Drop, False) when the fields cannot make an article (the drop names the reason).
+    """
+    item = make_article(text, published, origin=origin, settings=settings, source=source,
+                        url=url, title=title)
+    if isinstance(item, Drop):
+        return item, False
+    with Store.open(settings.db) as store:
+        stored = store.get_facts(item.id)
+        if stored is not None:
+            return stored, False
+        facts = next(parse([item], settings.with_(processes=1)))
+        return facts, store.save_facts(facts)
+
+
+def article_facts(settings: Settings, article_id: str) -> ArticleFacts | None:
+    """One stored article with its facts, None when no article has that id."""
+    with Store.open(settings.db) as store:
+        return store.get_facts(article_id)
+
+
+def list_articles(settings: Settings, *, query: str = "", date_from: date | None = None,
+                  date_to: date | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Stored articles newest first with their fact counts; with `query`, only the articles
+    that have a sentence holding every word of it (full-text search)."""
+    with Store.open(settings.db) as store:
+        ids = None
+        if query.strip():
+            ids = {info["id"] for info, _ in store.search(query, limit=SEARCH_ARTICLES)}
+        return store.articles(date_from=date_from, date_to=date_to, ids=ids, limit=limit,
+                              offset=offset)
+
+
+def count_articles(settings: Settings) -> int:
+    """How many articles are stored."""
+    with Store.open(settings.db) as store:
+        return store.counts()["articles"]
+
+
+SEARCH_ARTICLES = 1000  # sentence hits a search looks at to find its articles
+
+
+def search(settings: Settings, query: str, *, limit: int = 20) -> list[tuple[dict, Sentence]]:
+    """Sentences holding every word of `query`, best match first, with their article's info."""
+    with Store.open(settings.db) as store:
+        return store.search(query, limit=limit)
 
 
 def stored_facts(settings: Settings, *, date_from: date | None = None,

@@ -25,20 +25,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_article_chars", 200_000, "Longer articles are dropped with reason too_long."),
     Setting("max_line_bytes", 2_000_000, "Longer input lines are dropped with reason too_long."),
     Setting("progress", True, "Show a progress bar during `dateline run`."),
+    Setting("host", "127.0.0.1", "Address `dateline serve` binds (loopback by default)."),
+    Setting("port", 8000, "Port `dateline serve` listens on."),
+    Setting("token", "", "Bearer token that API writes need; empty = writes refused."),
 )
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
 
 
 @dataclass(frozen=True)
 class Settings:
     """Values of the settings table; build with `load()`."""
 
-    db: str = "sqlite:///dateline.db"
-    processes: int = 1
-    batch_size: int = 32
-    spacy_model: str = ""
-    max_article_chars: int = 200_000
-    max_line_bytes: int = 2_000_000
-    progress: bool = True
+    # Defaults come from the table above, so they are written once.
+    db: str = _DEFAULTS["db"]
+    processes: int = _DEFAULTS["processes"]
+    batch_size: int = _DEFAULTS["batch_size"]
+    spacy_model: str = _DEFAULTS["spacy_model"]
+    max_article_chars: int = _DEFAULTS["max_article_chars"]
+    max_line_bytes: int = _DEFAULTS["max_line_bytes"]
+    progress: bool = _DEFAULTS["progress"]
+    host: str = _DEFAULTS["host"]
+    port: int = _DEFAULTS["port"]
+    token: str = _DEFAULTS["token"]
 
     def with_(self, **changes) -> "Settings":
         """A copy with the given (non-None) values changed."""

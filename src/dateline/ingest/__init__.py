@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
-from dateline.ingest.build import article_from_text
+from dateline.ingest.build import article_from_text, make_article
 from dateline.ingest.feeds import read_feed
 from dateline.ingest.jsonl import read_json, read_jsonl
 from dateline.ingest.lines import HEAD_BYTES, inner_name, open_binary, read_head
@@ -25,7 +25,8 @@ from dateline.ingest.webpage import read_html
 from dateline.records import Article, Drop
 from dateline.settings import Settings
 
-__all__ = ["REASONS", "article_from_text", "parse_dateline_text", "read_file", "read_paths"]
+__all__ = ["REASONS", "article_from_text", "make_article", "parse_dateline_text", "read_file",
+           "read_paths"]
 
 READERS = {
     "text": read_text, "jsonl": read_jsonl, "json": read_json, "csv": read_csv,

@@ -1,4 +1,4 @@
-"""The `dateline` command line: run, annotate, export, timeline, settings."""
+"""The `dateline` command line: run, annotate, export, timeline, stories, events, figures, serve, settings."""
 
 from __future__ import annotations
 
@@ -183,6 +183,27 @@ def figures(db, date_from, date_to, fmt, output):
     text = (resolved_render.to_json({"series": series, "contradictions": flags}) if fmt == "json"
             else resolved_render.figures_md(series, flags))
     _emit(text, output)
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--host", default=None, help="Address to bind (default 127.0.0.1, or DATELINE_HOST).")
+@click.option("--port", type=int, default=None, help="Port (default 8000, or DATELINE_PORT).")
+@click.option("--token", default=None,
+              help="Token that API writes need (or DATELINE_TOKEN); without one, writes are refused.")
+def serve(db, host, port, token):
+    """The REST API (/api/...) and web pages (/, /articles/ID, /timeline) over the store."""
+    import uvicorn  # only this command needs the server
+
+    from dateline.serve.api import create_app
+
+    settings = load(db=db, host=host, port=port, token=token)
+    if settings.host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"dateline: warning: serving on {settings.host}: every machine that can reach it "
+                   "can read the store", err=True)
+    click.echo(f"Dateline on http://{settings.host}:{settings.port}/ (writes "
+               f"{'need the token' if settings.token else 'off'}); Ctrl-C stops it.", err=True)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
 
 
 @main.command(name="settings")

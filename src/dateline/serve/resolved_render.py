@@ -9,16 +9,19 @@ from collections.abc import Sequence
 from dateline.records import Contradiction, Event, FigureClaim, FigureSeries, Story
 
 
+def plain(x):
+    """Resolved records (dataclasses, lists, dicts of them) as JSON-ready lists and dicts."""
+    if dataclasses.is_dataclass(x):
+        return {k: plain(v) for k, v in dataclasses.asdict(x).items()}
+    if isinstance(x, (list, tuple)):
+        return [plain(v) for v in x]
+    if isinstance(x, dict):
+        return {k: plain(v) for k, v in x.items()}
+    return x
+
+
 def to_json(obj) -> str:
     """Any resolved records (dataclasses, lists, dicts of them) as indented JSON."""
-    def plain(x):
-        if dataclasses.is_dataclass(x):
-            return {k: plain(v) for k, v in dataclasses.asdict(x).items()}
-        if isinstance(x, (list, tuple)):
-            return [plain(v) for v in x]
-        if isinstance(x, dict):
-            return {k: plain(v) for k, v in x.items()}
-        return x
     return json.dumps(plain(obj), ensure_ascii=False, indent=1)
 
 

@@ -7,28 +7,11 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from dateline.records import Contradiction, FigureClaim, FigureSeries, Story, TimelineDate
+from dateline.serve.templating import ENV as _ENV
+from dateline.serve.templating import outlet
 
-_ENV = Environment(
-    loader=PackageLoader("dateline.serve", "templates"),
-    # Sentences are article text from anywhere: everything rendered must be escaped.
-    autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-
-
-def outlet(citation) -> str:
-    """Who published a cited article: its source, else its title, else its short id."""
-    get = citation.get if isinstance(citation, dict) else lambda k: getattr(citation, k, None)
-    aid = get("article_id")
-    return get("source") or get("title") or (f"article {aid[:10]}" if aid else "source not stated")
-
-
-_ENV.filters["outlet"] = outlet
+__all__ = ["charts", "credit", "main_series", "outlet", "rows", "to_html", "to_json", "to_markdown"]
 
 
 def _one_line(text: str) -> str:
@@ -49,11 +32,15 @@ def _lines(entry: TimelineDate) -> list[tuple[str, dict]]:
     return list(zip(entry.sentences, citations))
 
 
-def to_json(timeline: Sequence[TimelineDate]) -> str:
-    """The CONTRACT.md timeline: [{"date", "sentences", "citations"}] as a JSON array."""
-    rows = [{"date": e.date, "sentences": list(e.sentences), "citations": [dict(c) for c in e.citations]}
+def rows(timeline: Sequence[TimelineDate]) -> list[dict]:
+    """The CONTRACT.md timeline: [{"date", "sentences", "citations"}]."""
+    return [{"date": e.date, "sentences": list(e.sentences), "citations": [dict(c) for c in e.citations]}
             for e in timeline]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def to_json(timeline: Sequence[TimelineDate]) -> str:
+    """The CONTRACT.md timeline as a JSON array."""
+    return json.dumps(rows(timeline), ensure_ascii=False, indent=2)
 
 
 def to_markdown(timeline: Sequence[TimelineDate], *, title: str = "Dateline timeline") -> str:

@@ -130,6 +130,14 @@ class Store:
                 self._fts = reads.has_fts(connection)
             return reads.search(connection, query, limit, fts=self._fts)
 
+    def articles(self, *, date_from: date | str | None = None, date_to: date | str | None = None,
+                 ids: Iterable[str] | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Articles newest first (id, source, title, published, url, words, counts of facts)."""
+        with self._engine.connect() as connection:
+            return reads.list_articles(connection, date_from=date_from, date_to=date_to,
+                                       ids=None if ids is None else list(ids),
+                                       limit=limit, offset=offset)
+
     def counts(self) -> dict:
         """{"articles": n, "times": n, ..., "sentences": n, "drops": {reason: n}}."""
         with self._engine.connect() as connection:

@@ -176,3 +176,33 @@ def all_drops(connection: Connection) -> list[Drop]:
     rows = connection.execute(select(drops.c.origin, drops.c.reason, drops.c.detail)
                               .order_by(drops.c.id))
     return [Drop(origin=r.origin, reason=r.reason, detail=r.detail) for r in rows]
+
+
+COUNTED = ("times", "places", "figures", "quotes", "events", "flags")  # fact kinds listed per article
+
+
+def list_articles(connection: Connection, *, date_from=None, date_to=None,
+                  ids: Sequence[str] | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Articles (newest first) with how many facts of each kind they hold; no text.
+
+    `ids` keeps only those articles (a search's hits), in the same newest-first order.
+    """
+    query = (select(articles.c.id.label("article_id"), articles.c.source, articles.c.title,
+                    articles.c.published, articles.c.url, articles.c.words)
+             .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+             .limit(max(0, limit)).offset(max(0, offset)))
+    if ids is not None:
+        query = query.where(articles.c.id.in_(list(ids)))
+    rows = connection.execute(_within(query, date_from, date_to)).all()
+    found = [r.article_id for r in rows]
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for name in COUNTED:
+        table = FACT_TABLES[name]
+        per = connection.execute(select(table.c.article_id, func.count())
+                                 .where(table.c.article_id.in_(found))
+                                 .group_by(table.c.article_id))
+        for article_id, n in per:
+            counts[article_id][name] = n
+    return [{**_info(r), "words": r.words,
+             "counts": {k: counts[r.article_id].get(k, 0) for k in COUNTED}}
+            for r in rows]
