@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 EVAL ?= ../shared/eval
 DB ?= dateline.db
 
-.PHONY: install browser run serve test eval bench clean
+.PHONY: install system-deps run serve test eval bench clean
 
 install: $(VENV)/.installed
 
@@ -22,15 +22,17 @@ run: install
 	$(BIN)/dateline timeline --db $(DB) --format html --output timeline.html
 	$(BIN)/dateline timeline --db $(DB) --format md --max-dates 5
 
-# The web tests drive Debian's Chromium (no browser download): install it when it is missing.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get install -y -q --no-install-recommends chromium \
-	  || { apt-get update -q && apt-get install -y -q --no-install-recommends chromium; }; }
+# Tests drive Debian's Chromium (no browser download) and start a throwaway PostgreSQL server:
+# install the Debian packages when they are missing.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && { command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } \
+	  >/dev/null 2>&1 || { apt-get install -y -q --no-install-recommends chromium postgresql \
+	  || { apt-get update -q && apt-get install -y -q --no-install-recommends chromium postgresql; }; }
 
 serve: install
 	$(BIN)/dateline serve --db $(DB)
 
-test: install browser
+test: install system-deps
 	$(PY) -m pytest
 	$(BIN)/lint-imports
 
