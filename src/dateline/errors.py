@@ -32,6 +32,9 @@ MESSAGES = {
     "E012": "Writes are off: start `dateline serve` with --token or DATELINE_TOKEN set.",
     "E013": "The article was not stored: {reason} ({detail}).",
     "E014": "Invalid request: {reason}.",
+    "E015": "Cannot reach the Dask scheduler {address}: {reason}. Check --cluster or DATELINE_CLUSTER "
+    "(\"local\" starts a cluster on this machine).",
+    "E016": "Dask is not installed; `make install` installs it (dask[distributed], pinned).",
 }
 
 

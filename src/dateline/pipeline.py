@@ -10,6 +10,7 @@ from datetime import date
 
 from tqdm import tqdm
 
+from dateline.cluster import parse_on_cluster
 from dateline.extract import extract_facts
 from dateline.extract.nlp import load_nlp
 from dateline.ingest import article_from_text, make_article, read_paths
@@ -47,12 +48,21 @@ FACT_KINDS = ("times", "places", "figures", "quotes", "events", "flags")
 
 
 def parse(articles: Iterable[Article], settings: Settings) -> Iterator[ArticleFacts]:
-    """Parse articles with spaCy in batches (optionally in worker processes) and extract facts."""
+    """Parse articles with spaCy in batches and extract facts: in this process, in worker
+    processes (`processes`), or on a Dask cluster (`cluster`)."""
+    if settings.cluster:
+        yield from parse_on_cluster(articles, settings, parse_batch)
+        return
     nlp = load_nlp(settings.spacy_model)
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
                                  n_process=settings.processes):
         yield extract_facts(doc, article)
+
+
+def parse_batch(articles: list[Article], settings: Settings) -> list[ArticleFacts]:
+    """Facts of a batch of articles in this process (what a cluster worker runs)."""
+    return list(parse(articles, settings.with_(processes=1, cluster="")))
 
 
 def annotate(text: str, *, published: date | None, settings: Settings,
@@ -128,7 +138,7 @@ def add_article(settings: Settings, *, text: object, published: object, source: 
         stored = store.get_facts(item.id)
         if stored is not None:
             return stored, False
-        facts = next(parse([item], settings.with_(processes=1)))
+        facts = parse_batch([item], settings)[0]
         return facts, store.save_facts(facts)
 
 

@@ -25,6 +25,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_article_chars", 200_000, "Longer articles are dropped with reason too_long."),
     Setting("max_line_bytes", 2_000_000, "Longer input lines are dropped with reason too_long."),
     Setting("progress", True, "Show a progress bar during `dateline run`."),
+    Setting("cluster", "", "Dask scheduler for `dateline run`: empty = this machine, \"local\" = a "
+            "local cluster on 127.0.0.1 with `processes` workers, or an address tcp://host:8786."),
     Setting("host", "127.0.0.1", "Address `dateline serve` binds (loopback by default)."),
     Setting("port", 8000, "Port `dateline serve` listens on."),
     Setting("token", "", "Bearer token that API writes need; empty = writes refused."),
@@ -44,6 +46,7 @@ class Settings:
     max_article_chars: int = _DEFAULTS["max_article_chars"]
     max_line_bytes: int = _DEFAULTS["max_line_bytes"]
     progress: bool = _DEFAULTS["progress"]
+    cluster: str = _DEFAULTS["cluster"]
     host: str = _DEFAULTS["host"]
     port: int = _DEFAULTS["port"]
     token: str = _DEFAULTS["token"]

@@ -50,14 +50,16 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--processes", type=int, default=None, help="spaCy worker processes.")
+@click.option("--cluster", default=None,
+              help='Parse on Dask: "local" (a cluster on 127.0.0.1) or a scheduler tcp://host:8786.')
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="Summary as text or JSON.")
-def run(paths, db, processes, no_progress, fmt):
+def run(paths, db, processes, cluster, no_progress, fmt):
     """Ingest, extract and store every article under PATHS (files, folders, .gz)."""
     if not paths:
         raise error("E001")
-    settings = load(db=db, processes=processes)
+    settings = load(db=db, processes=processes, cluster=cluster)
     show = settings.progress and not no_progress and sys.stderr.isatty()
     result = pipeline.run(paths, settings, progress=show)
     if fmt == "json":
