@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import threading
 from importlib.resources import files
 from typing import Annotated
 
@@ -31,6 +32,10 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+
+
+# One write at a time: routes run in a thread pool, and one spaCy pipeline is shared by them.
+_WRITE_LOCK = threading.Lock()
 
 
 def _writer(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
@@ -110,8 +115,10 @@ def _routes(app: FastAPI) -> None:
                          422: {"model": Problem}})
     def add(body: NewArticle, settings: SettingsDep, _: WriterDep):
         """Ingest, extract and store one article (needs the token); 200 when already stored."""
-        facts, created = pipeline.add_article(settings, text=body.text, published=body.date,
-                                              source=body.source, title=body.title, url=body.url)
+        with _WRITE_LOCK:
+            facts, created = pipeline.add_article(settings, text=body.text, published=body.date,
+                                                  source=body.source, title=body.title,
+                                                  url=body.url)
         if isinstance(facts, Drop):
             raise error("E013", reason=facts.reason, detail=facts.detail)
         counts = {k: len(getattr(facts, k)) for k in pipeline.FACT_KINDS}
