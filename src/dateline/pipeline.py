@@ -175,11 +175,11 @@ def search(settings: Settings, query: str, *, limit: int = 20) -> list[tuple[dic
         return store.search(query, limit=limit)
 
 
-def stored_facts(settings: Settings, *, date_from: date | None = None,
-                 date_to: date | None = None) -> Iterator[ArticleFacts]:
-    """Every stored article with its facts, by publication date."""
+def stored_facts(settings: Settings, *, date_from: date | None = None, date_to: date | None = None,
+                 kinds: Iterable[str] | None = None) -> Iterator[ArticleFacts]:
+    """Every stored article with its facts (of `kinds`, default all), by publication date."""
     with Store.open(settings.db) as store:
-        yield from store.iter_facts(date_from=date_from, date_to=date_to)
+        yield from store.iter_facts(date_from=date_from, date_to=date_to, kinds=kinds)
 
 
 def timeline(settings: Settings, *, date_from: date | None = None, date_to: date | None = None,
@@ -208,7 +208,7 @@ def timeline(settings: Settings, *, date_from: date | None = None, date_to: date
 def stories(settings: Settings, *, date_from: date | None = None,
             date_to: date | None = None) -> list[Story]:
     """Stories across outlets, rewrites and republications linked to their original."""
-    return build_stories(stored_facts(settings, date_from=date_from, date_to=date_to))
+    return build_stories(stored_facts(settings, date_from=date_from, date_to=date_to, kinds=()))
 
 
 def events(settings: Settings, *, date_from: date | None = None,

@@ -102,16 +102,20 @@ def build_stories(facts: Iterable[ArticleFacts]) -> list[Story]:
         best, score = None, STORY_COSINE
         for s in stories:
             recent = a.published is None or s["last"] is None or (a.published - s["last"]).days <= STORY_DAYS
+            if not recent:  # checked first: most stories of a long run are weeks old
+                continue
             cos = _cosine(vec, s["centroid"]) / (s["norm"] or 1.0)
-            if recent and cos >= score:
+            if cos >= score:
                 best, score = s, cos
         if best is None:
             best = {"members": [], "centroid": defaultdict(float), "norm": 0.0, "last": None}
             stories.append(best)
         best["members"].append(a)
-        for w, v in vec.items():
-            best["centroid"][w] += v
-        best["norm"] = math.sqrt(sum(v * v for v in best["centroid"].values()))
+        centroid, square = best["centroid"], best["norm"] ** 2
+        for w, v in vec.items():  # the norm kept up to date word by word, not recomputed
+            square += (centroid[w] + v) ** 2 - centroid[w] ** 2
+            centroid[w] += v
+        best["norm"] = math.sqrt(max(square, 0.0))
         best["last"] = max(filter(None, [best["last"], a.published]), default=None)
         home[a.id] = best
     by_id = {a.id: a for a in articles}

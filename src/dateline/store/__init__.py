@@ -112,10 +112,13 @@ class Store:
             found = reads.load_facts(connection, [article_id])
         return found[0] if found else None
 
-    def iter_facts(self, date_from: date | str | None = None,
-                   date_to: date | str | None = None) -> Iterator[ArticleFacts]:
-        """Articles published within the bounds (inclusive; undated ones only when unbounded)."""
-        return reads.iter_facts(self._engine, date_from, date_to)
+    def iter_facts(self, date_from: date | str | None = None, date_to: date | str | None = None,
+                   *, kinds: Iterable[str] | None = None) -> Iterator[ArticleFacts]:
+        """Articles published within the bounds (inclusive; undated ones only when unbounded)
+        with their facts of `kinds` (all when None; `()` for the articles alone)."""
+        if kinds is None:
+            return reads.iter_facts(self._engine, date_from, date_to)
+        return reads.iter_facts(self._engine, date_from, date_to, kinds=tuple(kinds))
 
     def iter_sentences(self, date_from: date | str | None = None,
                        date_to: date | str | None = None) -> Iterator[tuple[dict, Sentence]]:

@@ -77,23 +77,26 @@ def _facts_of(connection: Connection, name: str, ids: Sequence[str]) -> dict[str
     return found
 
 
-def load_facts(connection: Connection, ids: Sequence[str]) -> list[ArticleFacts]:
-    """The stored ArticleFacts of `ids`, in the order given (unknown ids are left out)."""
+def load_facts(connection: Connection, ids: Sequence[str],
+               kinds: Sequence[str] = tuple(FACT_TABLES)) -> list[ArticleFacts]:
+    """The stored ArticleFacts of `ids` (facts of `kinds`), in the order given (unknown ids left out)."""
     rows = {r.id: r for r in connection.execute(select(articles).where(articles.c.id.in_(ids)))}
-    facts = {name: _facts_of(connection, name, ids) for name in FACT_TABLES}
+    facts = {name: _facts_of(connection, name, ids) for name in kinds}
     return [ArticleFacts(article=_article(rows[i]),
-                         **{name: tuple(facts[name].get(i, ())) for name in FACT_TABLES})
+                         **{name: tuple(facts[name].get(i, ())) for name in kinds})
             for i in ids if i in rows]
 
 
-def iter_facts(engine: Engine, date_from=None, date_to=None) -> Iterator[ArticleFacts]:
-    """Articles published within the bounds with all their facts, a chunk at a time."""
+def iter_facts(engine: Engine, date_from=None, date_to=None, *,
+               kinds: Sequence[str] = tuple(FACT_TABLES)) -> Iterator[ArticleFacts]:
+    """Articles published within the bounds with their facts of `kinds` (default all), a chunk
+    at a time; the other fact lists are left empty."""
     # A short connection per chunk, so a slow consumer never holds a read transaction open.
     with engine.connect() as connection:
         ids = article_ids(connection, date_from, date_to)
     for part in chunks(ids, 200):
         with engine.connect() as connection:
-            batch = load_facts(connection, part)
+            batch = load_facts(connection, part, kinds)
         yield from batch
 
 
