@@ -214,11 +214,13 @@ def stories(settings: Settings, *, date_from: date | None = None,
 def events(settings: Settings, *, date_from: date | None = None,
            date_to: date | None = None) -> list[Event]:
     """Events merged across articles, every mention kept with its outlet."""
-    return merge_events(stored_facts(settings, date_from=date_from, date_to=date_to))
+    return merge_events(stored_facts(settings, date_from=date_from, date_to=date_to,
+                                     kinds=("events", "places")))
 
 
 def figures(settings: Settings, *, date_from: date | None = None, date_to: date | None = None
             ) -> tuple[list[FigureSeries], list[Contradiction]]:
     """Figure series per metric, victims and area, and the contradictions and stale tolls in them."""
-    series = build_series(all_claims(stored_facts(settings, date_from=date_from, date_to=date_to)))
+    series = build_series(all_claims(stored_facts(settings, date_from=date_from, date_to=date_to,
+                                                  kinds=("figures",))))
     return series, contradictions(series) + stale_figures(series)
