@@ -144,6 +144,18 @@ def test_api_cross_article_views_are_json(client, path, kind):
     assert response.status_code == 200 and isinstance(response.json(), kind) and response.json()
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "acled", "geojson"])
+def test_api_export_streams_what_the_cli_exports(client, settings, fmt):
+    response = client.get("/api/export", params={"format": fmt})
+    cli = CliRunner().invoke(main, ["export", "--db", settings.db, "--format", fmt])
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    assert response.text.replace("\r\n", "\n") == cli.output.replace("\r\n", "\n")
+
+
+def test_api_export_of_an_unknown_format_is_refused(client):
+    assert client.get("/api/export", params={"format": "xml"}).json()["code"] == "E014"
+
+
 @pytest.mark.parametrize("path", ["/", "/?q=Tulkarem", "/articles/{hostile}", "/timeline"])
 def test_web_pages_escape_article_text(client, path):
     page = client.get(path.format(hostile=_first_id(client, "Tulkarem")))

@@ -9,19 +9,27 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import pipeline
 from dateline.errors import DatelineError, error
 from dateline.records import Drop
-from dateline.serve import resolved_render, timeline_render, web
+from dateline.serve import exports, exports_geo, resolved_render, timeline_render, web
 from dateline.serve.api_models import (ArticleList, ArticleSummary, Health, NewArticle, Problem,
                                        SearchHit, Stored, TimelineEntry)
 from dateline.serve.contract import facts_to_contract
 from dateline.serve.deps import FromDep, SettingsDep, ToDep, parse_day, split_words
+from dateline.serve.streaming import stream
 from dateline.settings import Settings
 
+# Export format -> (writer, media type, file name), as `dateline export --format` writes them.
+EXPORTS = {
+    "json": (exports.write_json, "application/json", "dateline.json"),
+    "csv": (exports.write_csv, "text/csv; charset=utf-8", "dateline.csv"),
+    "acled": (exports_geo.write_acled, "text/csv; charset=utf-8", "dateline-acled.csv"),
+    "geojson": (exports_geo.write_geojson, "application/geo+json", "dateline.geojson"),
+}
 STATUS = {"E004": 400, "E008": 503, "E010": 404, "E011": 401, "E012": 403, "E013": 422, "E014": 422}
 # Pages and responses may load only what this server itself sends (no CDN, no inline script);
 # the timeline page's inline CSS and SVG need 'unsafe-inline' styles and data: images.
@@ -144,6 +152,15 @@ def _routes(app: FastAPI) -> None:
                                     date_to=parse_day(date_to), max_dates=max_dates,
                                     per_date=per_date, keywords=split_words(keywords))
         return timeline_render.rows(entries)
+
+    @app.get("/api/export")
+    def export(settings: SettingsDep,
+               format: Annotated[str, Query(pattern="^(json|csv|acled|geojson)$")] = "json"):
+        """The whole store as `dateline export --format` writes it, streamed as a download."""
+        writer, media, name = EXPORTS[format]
+        body = stream(lambda out: writer(pipeline.stored_facts(settings), out))
+        return StreamingResponse(body, media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/api/events")
     def events(settings: SettingsDep, date_from: FromDep = None, date_to: ToDep = None) -> list:
