@@ -156,7 +156,8 @@ def test_api_export_of_an_unknown_format_is_refused(client):
     assert client.get("/api/export", params={"format": "xml"}).json()["code"] == "E014"
 
 
-@pytest.mark.parametrize("path", ["/", "/?q=Tulkarem", "/articles/{hostile}", "/timeline"])
+@pytest.mark.parametrize("path", ["/", "/?q=Tulkarem", "/articles/{hostile}", "/timeline", "/events",
+                                  "/events?several=true", "/figures"])
 def test_web_pages_escape_article_text(client, path):
     page = client.get(path.format(hostile=_first_id(client, "Tulkarem")))
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
@@ -169,6 +170,17 @@ def test_web_article_page_highlights_each_kind_of_fact(client):
     for kind in ("times", "places", "figures", "quotes", "speakers"):
         assert f"k-{kind}" in page
     assert "Fatima Saadi" in page and 'id="figures"' in page
+
+
+def test_web_figures_page_lists_each_claim_with_its_reporter(client):
+    page = client.get("/figures").text
+    assert "Killed · people" in page and "health ministry" in page.lower()
+    assert 'href="/articles/' in page
+
+
+def test_web_events_page_links_mentions_to_their_articles(client):
+    page = client.get("/events").text
+    assert "Rafah" in page and "?at=" in page
 
 
 def test_web_unknown_article_is_an_error_page(client):

@@ -115,3 +115,13 @@ def test_web_timeline_page_renders_dates_with_sources(server, page):
     page.goto(server + "/timeline")
     assert page.locator("h1").inner_text()
     assert page.locator("li.day").count() >= 1
+
+
+def test_web_nav_reaches_events_and_figures_and_back_to_an_article(server, page):
+    page.goto(server + "/")
+    page.click("nav.top >> text=Figures")
+    assert page.locator("h1").inner_text() == "Figures"
+    page.click("nav.top >> text=Events")
+    assert page.locator("#events tbody tr").count() >= 1
+    page.locator("#events ul.mentions a").first.click()
+    assert page.locator("#hit").is_visible()

@@ -17,6 +17,7 @@ from dateline.serve.templating import ENV
 
 router = APIRouter()
 PAGE = 50  # articles per page of the list
+EVENTS_SHOWN = 500  # newest merged events on the events page
 
 
 def _page(template: str, status: int = 200, **values) -> HTMLResponse:
@@ -73,6 +74,29 @@ def article(article_id: str, settings: SettingsDep,
     return _page("article.html", title=a.title or f"Article {a.id[:10]}", article=a,
                  link=_http_link(a.url), segments=cut, kinds=KINDS, facts=facts,
                  first_hit=next((s.start for s in cut if "hit" in s.kinds), None))
+
+
+@router.get("/events", response_class=HTMLResponse, include_in_schema=False)
+def events(settings: SettingsDep, date_from: FromDep = None, date_to: ToDep = None,
+           several: Annotated[bool, Query()] = False):
+    """Events merged across articles, newest first, each mention linked to its place in its
+    article and each outlet's death toll side by side; `several` keeps events told by 2+ articles."""
+    bounds = {"date_from": parse_day(date_from), "date_to": parse_day(date_to)}
+    found = [e for e in pipeline.events(settings, **bounds)
+             if not several or len({m.article_id for m in e.mentions}) > 1]
+    found.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    return _page("events.html", title="Events", events=found[:EVENTS_SHOWN], total=len(found),
+                 query={"from": date_from or "", "to": date_to or "", "several": several})
+
+
+@router.get("/figures", response_class=HTMLResponse, include_in_schema=False)
+def figures(settings: SettingsDep, date_from: FromDep = None, date_to: ToDep = None):
+    """Figure series with every claim's reporter and outlet side by side, and where they disagree."""
+    series, flags = pipeline.figures(settings, date_from=parse_day(date_from),
+                                     date_to=parse_day(date_to))
+    series = sorted(series, key=lambda s: -len(s.claims))
+    return _page("figures.html", title="Figures", series=series, flags=flags,
+                 query={"from": date_from or "", "to": date_to or ""})
 
 
 @router.get("/favicon.ico", include_in_schema=False)
