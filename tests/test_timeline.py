@@ -229,3 +229,72 @@ def test_timeline_credits_first_published_copy(reprint_published):
     assert len(timeline[0].sentences) == 3
     assert {c["article_id"] for c in timeline[0].citations} == {"z-original"}
     assert {c["published"] for c in timeline[0].citations} == {"2023-10-14"}
+
+
+def _report(aid: str, text: str, day: str | None, published: str):
+    """One article of one sentence, dated to `day` (None: undated)."""
+    info = {"id": aid, "source": "Sample Wire", "title": "t", "published": published, "url": None}
+    return [(info, Sentence(0, len(text), text, day))]
+
+
+def _recall_corpus():
+    """2023-10-20: three same-day reports; 2023-10-13: one same-day report, one recap weeks later."""
+    items = []
+    for i in range(3):
+        items += _report(f"r{i}", "Israeli tanks shelled the outskirts of Beit Hanoun on Friday.",
+                         "2023-10-20", "2023-10-20")
+    items += _report("q1", "An explosion at the Al-Ahli hospital in Gaza City killed dozens of people.",
+                     "2023-10-13", "2023-10-13")
+    items += _report("q2", "The hospital blast on October 13 was the deadliest single strike of the month.",
+                     "2023-10-13", "2023-11-06")
+    return items
+
+
+def test_timeline_day_recalled_weeks_later_outranks_day_only_reported_then():
+    items = _recall_corpus()
+    plain = build_timeline(items, max_dates=1, hindsight_weight=0, volume_power=0)
+    assert [d.date for d in plain] == ["2023-10-20"]  # three articles against two
+    recalled = build_timeline(items, max_dates=1, volume_power=0)
+    assert [d.date for d in recalled] == ["2023-10-13"]  # the recap counts 1 + HINDSIGHT_WEIGHT
+
+
+@pytest.mark.parametrize("recap_published,expected", [
+    ("2023-11-06", "2023-10-13"),  # 24 days later: a recollection
+    ("2023-10-16", "2023-10-20"),  # 3 days later: still the day's own news, counts once
+])
+def test_timeline_hindsight_needs_distance(recap_published, expected):
+    items = _recall_corpus()[:-1] + _report(
+        "q2", "The hospital blast on October 13 drew condemnation across the region.",
+        "2023-10-13", recap_published)
+    assert [d.date for d in build_timeline(items, max_dates=1, volume_power=0)] == [expected]
+
+
+def test_timeline_quiet_week_mentions_outweigh_a_busy_weeks():
+    """Three of nine articles in a busy week name its day; two of two in a quiet week do."""
+    items = []
+    for i in range(3):
+        items += _report(f"b{i}", "Rockets were fired at Tel Aviv on Saturday, the army said.",
+                         "2023-10-07", "2023-10-07")
+    for i in range(6):
+        items += _report(f"f{i}", "Queues formed outside bakeries in Khan Younis as flour ran short.",
+                         None, f"2023-10-0{5 + i % 3}")
+    for i in range(2):
+        items += _report(f"w{i}", "A ceasefire took hold in Gaza on Wednesday morning.",
+                         "2023-12-20", "2023-12-20")
+    busy_first = build_timeline(items, max_dates=1, hindsight_weight=0, volume_power=0)
+    assert [d.date for d in busy_first] == ["2023-10-07"]
+    by_coverage = build_timeline(items, max_dates=1, hindsight_weight=0)
+    assert [d.date for d in by_coverage] == ["2023-12-20"]
+
+
+def test_timeline_background_day_before_the_coverage_gets_no_boost():
+    """Two articles recall a 1973 day; three report the covered day: the covered day leads."""
+    items = []
+    for i in range(3):
+        items += _report(f"n{i}", "Troops crossed into northern Gaza on Thursday, the army said.",
+                         "2023-11-02", f"2023-11-0{1 + i}")
+    for i in range(2):
+        items += _report(f"h{i}", "Egypt and Syria attacked Israel on 6 October 1973.",
+                         "1973-10-06", "2023-11-02")
+    assert [d.date for d in build_timeline(items, max_dates=1)] == ["2023-11-02"]
+    assert [d.date for d in build_timeline(items)] == ["1973-10-06", "2023-11-02"]

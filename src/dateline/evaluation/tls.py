@@ -50,7 +50,8 @@ def predict(articles: list[TopicArticle], gold: dict[date, list[str]],
     """Dateline's timeline for one gold timeline's span, length and sentences per date."""
     lo, hi = min(gold), max(gold)
     k = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
-    # Selection defaults (lead, max_words, redundancy, skip_speech) as `dateline timeline` uses.
+    # Selection and day-weight defaults (lead, max_words, redundancy, skip_speech, hindsight,
+    # coverage) as `dateline timeline` uses.
     entries = build_timeline(_items(articles, lo, hi), date_from=lo, date_to=hi,
                              max_dates=len(gold), per_date=k, keywords=keywords)
     return {date.fromisoformat(e.date): list(e.sentences) for e in entries}
