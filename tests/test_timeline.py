@@ -171,6 +171,16 @@ def test_timeline_max_words_leaves_long_sentences_out():
     assert len(build_timeline(items, per_date=2, max_words=None)[0].sentences) == 2
 
 
+@pytest.mark.parametrize("text,usable", [
+    ("* Oct. 13 -", False),
+    ("Updated: Oct. 13, 2023", False),
+    ("Gunmen attacked a checkpoint on Oct. 13.", True),
+])
+def test_timeline_bullets_and_bylines_are_no_lines(text, usable):
+    info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-10-14", "url": None}
+    assert bool(build_timeline([(info, Sentence(0, len(text), text, "2023-10-13"))])) is usable
+
+
 def test_timeline_redundancy_prefers_a_new_fact_for_the_second_line():
     """MMR: with the raid told twice in other words, the second line tells the other fact."""
     info = {"id": "a", "source": "Sample Wire", "title": "t", "published": "2023-10-14", "url": None}

@@ -16,6 +16,7 @@ DUPLICATE_JACCARD = 0.6
 # Defaults measured on all of Timeline17 (README "Measuring"); `dateline timeline` uses them too.
 LEAD = 5  # an article's first undated sentences tell its publication day (news leads)
 MAX_WORDS = 45  # longer sentences pack several facts: as timeline lines they dilute the day
+MIN_WORDS = 5  # shorter "sentences" are list bullets, bylines and headings ("* April 22 -")
 REDUNDANCY = 0.3  # MMR: a candidate's centrality minus this times its cosine to a line picked
 POOL_PER_LINE = 10  # MMR looks this many distinct candidates deep per line wanted
 # Day weight (see `_day_weights`), measured on all of Timeline17 like the defaults above.
@@ -89,6 +90,7 @@ def _article_id(info: dict) -> str:
 def _usable(text: str, pattern, max_words: int | None, skip_speech: bool) -> bool:
     """Whether a sentence may be a timeline line (see `build_timeline`)."""
     return ((max_words is None or len(text.split()) <= max_words)
+            and len(_WORD.findall(text)) >= MIN_WORDS
             and not (skip_speech and _SPOKEN.search(text))
             and (pattern is None or pattern.search(text) is not None))
 
@@ -300,7 +302,7 @@ def build_timeline(items: Iterable[tuple[dict, Sentence]], *, date_from: date | 
     coverage to `volume_power` (`_day_weights`); then its sentences. Days are taken by weight
     until `max_dates` have a sentence to show; a day's
     sentences are those dated to it (plus, with `lead`, the first `lead` undated sentences of
-    the articles published that day) of at most `max_words` words that hold a keyword when
+    the articles published that day) of MIN_WORDS to `max_words` words that hold a keyword when
     `keywords` are given and, with `skip_speech`, are no question nor in the first or second
     person (quotes and commentary, not reports). The most central of them (cosine to the
     day's TF-IDF centroid, IDF over all candidate sentences), each unlike those already kept
