@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 
 from dateline.extract.timex_lexicon import FUTURE_LEMMAS, UNITS, unit_key
 from dateline.extract.timex_resolve import Context, resolve
-from dateline.extract.timex_rules import QUAL_OUTSIDE, find_candidates, norm
+from dateline.extract.timex_lexicon import norm
+from dateline.extract.timex_rules import QUAL_OUTSIDE, find_candidates
 from dateline.records import TimeMention
 
 _REJECT_ENTS = {"PERSON", "ORG", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "PRODUCT",

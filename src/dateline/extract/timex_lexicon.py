@@ -125,3 +125,26 @@ def unit_key(text: str) -> str:
     if t == "centuries":
         return "century"
     return t[:-1] if t.endswith("s") and t[:-1] in UNITS else t
+
+
+def norm(text: str | None) -> str:
+    """Lower-case with single spaces, for table look-ups."""
+    return " ".join((text or "").lower().split())
+
+
+def month_number(text: str) -> int:
+    """1-12 for a month name or abbreviation ("Sept.", "october")."""
+    return MONTHS[norm(text).rstrip(".")]
+
+
+def weekday_number(text: str) -> int:
+    """0-6 (Monday first) for a weekday name or abbreviation."""
+    return WEEKDAYS[norm(text).rstrip(".")]
+
+
+def year_number(text: str) -> int:
+    """A year from digits ("2023", "'98" as 98 -> 1998) or words ("nineteen ninety-six")."""
+    if not text.isdigit():
+        return spoken_year(text)
+    y = int(text)
+    return y + (1900 if y >= 50 else 2000) if y < 100 else y

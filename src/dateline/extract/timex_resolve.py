@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateline.extract import timex_calendar as cal
-from dateline.extract.timex_lexicon import (MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS,
-                                            WEEKDAYS, number_value, spoken_year, unit_key)
-from dateline.extract.timex_rules import POINT_MOD_VALUE, QUAL_MOD, norm
+from dateline.extract.timex_lexicon import (PARTS_OF_DAY, SEASONS, UNITS, month_number, norm,
+                                            number_value, unit_key, weekday_number, year_number)
+from dateline.extract.timex_periods import PERIOD_HANDLERS, YEAR_STEP
+from dateline.extract.timex_rules import POINT_MOD_VALUE, QUAL_MOD
 
 Resolved = tuple[str, str, str | None]  # (type, value, mod)
 UNKNOWN = "XXXX-XX-XX"
@@ -26,21 +27,6 @@ class Context:
     quarterly: bool = False  # the sentence speaks of quarters (financial reports)
     ref_value: str | None = None  # the last calendar date told before ("that year", "following")
     near_day: date | None = None  # ref_day when told just before (a sentence or two)
-
-
-def _month(text: str) -> int:
-    return MONTHS[norm(text).rstrip(".")]
-
-
-def _weekday(text: str) -> int:
-    return WEEKDAYS[norm(text).rstrip(".")]
-
-
-def _year(text: str) -> int:
-    if not text.isdigit():
-        return spoken_year(text)
-    y = int(text)
-    return y + (1900 if y >= 50 else 2000) if y < 100 else y
 
 
 def _mod(m: re.Match) -> str | None:
@@ -66,7 +52,7 @@ def _clock(m, ctx):
     g = m.groupdict()
     day = _dayref(g.get("tday") or g.get("tday2"), ctx)  # "10:35 a.m. (0735 GMT) Friday"
     if g.get("tmon") and ctx.anchor:  # "5 p.m. EST, Nov. 6"
-        day = cal.month_day_date(ctx.anchor, _month(g["tmon"]), int(re.sub(r"\D", "", g["tdn"])),
+        day = cal.month_day_date(ctx.anchor, month_number(g["tmon"]), int(re.sub(r"\D", "", g["tdn"])),
                                  ctx.tense)
     # A bare clock time belongs to the day the text last named ("On Friday ... at 10:35 a.m.").
     day = day or ctx.near_day or ctx.anchor
@@ -97,7 +83,7 @@ def _dayref(word: str | None, ctx: Context) -> date | None:
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
     if w in offsets:
         return ctx.anchor + timedelta(days=offsets[w])
-    return cal.weekday_date(ctx.anchor, _weekday(w), ctx.tense, since=ctx.since)
+    return cal.weekday_date(ctx.anchor, weekday_number(w), ctx.tense, since=ctx.since)
 
 
 def _part_of_day(m, ctx):
@@ -114,10 +100,10 @@ def _part_word(m, ctx):
 
 
 def _full_date(m, ctx):
-    month, day = _month(m["mon"]), int(re.sub(r"\D", "", m["day"]))
+    month, day = month_number(m["mon"]), int(re.sub(r"\D", "", m["day"]))
     if m["yr"]:
         try:
-            return "DATE", date(_year(m["yr"]), month, day).isoformat()
+            return "DATE", date(year_number(m["yr"]), month, day).isoformat()
         except ValueError:
             return None
     if ctx.anchor is None:
@@ -146,19 +132,19 @@ def _week_of(m, ctx):
 
 def _numeric_date(m, ctx):
     try:
-        return "DATE", date(_year(m["yr"]), int(m["mon"]), int(m["day"])).isoformat()
+        return "DATE", date(year_number(m["yr"]), int(m["mon"]), int(m["day"])).isoformat()
     except ValueError:
         return None
 
 
 def _month_expr(m, ctx):
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     if m["yr"]:
-        return "DATE", cal.month_value(_year(m["yr"]), month)
+        return "DATE", cal.month_value(year_number(m["yr"]), month)
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
     if m["ry"]:  # "June last year"
-        return "DATE", cal.month_value(ctx.anchor.year + _YEAR_STEP[norm(m["ry"])], month)
+        return "DATE", cal.month_value(ctx.anchor.year + YEAR_STEP[norm(m["ry"])], month)
     rel, a = norm(m["rel"]), ctx.anchor
     if rel in ("last", "previous", "past"):
         return "DATE", cal.month_value(a.year if month < a.month else a.year - 1, month)
@@ -167,57 +153,6 @@ def _month_expr(m, ctx):
     if rel == "this":
         return "DATE", cal.month_value(a.year, month)
     return "DATE", cal.month_value(*cal.month_year(a, month, ctx.tense))
-
-
-_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
-
-
-def _year_quarter(m, ctx):
-    """"this year's third quarter", "the 1988 period" (the report's quarter in that year)."""
-    if m["yr"]:
-        year = int(m["yr"])
-    elif ctx.anchor:
-        year = ctx.anchor.year + _YEAR_STEP[norm(m["ry"])]
-    else:
-        return "DATE", "XXXX-QX"
-    if m["qo"]:
-        return "DATE", f"{year:04d}-Q{ORDINALS[norm(m['qo'])]}"
-    if ctx.quarterly and ctx.anchor:
-        return "DATE", f"{year:04d}{cal.previous_quarter(ctx.anchor)[4:]}"
-    return "DATE", f"{year:04d}"
-
-
-def _ago_quarter(m, ctx):
-    """"the corresponding period last year": the report's quarter, a year back."""
-    if ctx.anchor is None:
-        return "DATE", "XXXX"
-    if ctx.quarterly:
-        value = cal.previous_quarter(ctx.anchor)
-        return "DATE", f"{int(value[:4]) - 1:04d}{value[4:]}"
-    return "DATE", f"{ctx.anchor.year - 1:04d}"
-
-
-def _year_expr(m, ctx):
-    return "DATE", f"{int(m['yr']):04d}"
-
-
-def _spoken_year(m, ctx):
-    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
-    if m["k"]:
-        return "DATE", f"{2000 + int(number_value(m['o2']) or 0 if m['o2'] else 0):04d}"
-    ones = int(number_value(m["o"]) or 0) if m["o"] else 0
-    return "DATE", f"{1900 + int(number_value(m['t']) or 0) + ones:04d}"
-
-
-def _decade(m, ctx):
-    dec = m["dec"]
-    if dec.startswith("'"):
-        century = (ctx.anchor.year // 100) if ctx.anchor else 19
-        tens = int(dec[1])
-        if ctx.anchor and century * 100 + tens * 10 > ctx.anchor.year:
-            century -= 1
-        return "DATE", f"{century * 10 + tens:03d}"
-    return "DATE", dec[:3]
 
 
 def _relative(m, ctx):
@@ -239,11 +174,11 @@ def _relative(m, ctx):
 
 def _weekday_expr(m, ctx):
     if ctx.anchor is None:
-        return "DATE", f"XXXX-WXX-{_weekday(m['wd']) + 1}"
+        return "DATE", f"XXXX-WXX-{weekday_number(m['wd']) + 1}"
     rel = norm(m["rel"])
     relative = "last" if rel in ("last", "past") else "next" if rel in ("next", "coming") else None
     tense = "future" if rel == "this" and ctx.tense != "past" else ctx.tense
-    d = cal.weekday_date(ctx.anchor, _weekday(m["wd"]), tense, since=ctx.since, relative=relative)
+    d = cal.weekday_date(ctx.anchor, weekday_number(m["wd"]), tense, since=ctx.since, relative=relative)
     return "DATE", d.isoformat()
 
 
@@ -346,61 +281,6 @@ def _deictic(m, ctx):
     return "DATE", "PAST_REF"  # "recently", "the past", "at the time", "past years"
 
 
-def _season(m, ctx):
-    code = SEASONS[norm(m["s"])]
-    rel = norm(m["rel"])
-    if m["yr"]:
-        return "DATE", f"{_year(m['yr']):04d}-{code}"
-    if not rel and norm(m["s"]) == "fall":
-        return None  # "prices fall": a verb, not a season
-    if ctx.anchor is None:
-        return "DATE", f"XXXX-{code}"
-    step = {"last": -1, "next": 1}.get(rel, 0)
-    return "DATE", cal.season_value(ctx.anchor, code, step)
-
-
-def _quarter(m, ctx):
-    qo = norm(m["qo"])
-    year_text = m.groupdict().get("yr") or m.groupdict().get("yr2")
-    if ctx.anchor is None and not year_text:
-        return "DATE", "XXXX-QX"
-    a = ctx.anchor
-    current = cal.quarter_of(a) if a else 1
-    if qo in ORDINALS:
-        q = ORDINALS[qo]
-        year = int(year_text) if year_text else (a.year if q <= current else a.year - 1)
-        return "DATE", f"{year:04d}-Q{q}"
-    if qo == "current":
-        return "DATE", f"{a.year:04d}-Q{current}"
-    # "the quarter", "the latest quarter": the last full quarter before the article.
-    value = cal.previous_quarter(a)
-    if qo in ("year-earlier", "year-ago"):
-        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
-    return "DATE", value
-
-
-def _half(m, ctx):
-    year = int(m["yr"]) if m["yr"] else (ctx.anchor.year if ctx.anchor else None)
-    if year is None:
-        return "DATE", f"XXXX-H{1 if norm(m['h']) == 'first' else 2}"
-    return "DATE", f"{year:04d}-H{1 if norm(m['h']) == 'first' else 2}"
-
-
-_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
-
-
-def _set(m, ctx):
-    if m["adv"]:
-        return "SET", _SET_ADVERBS[norm(m["adv"])]
-    unit = norm(m["u"] or m["u2"])
-    if unit.rstrip(".") in WEEKDAYS:
-        return "SET", f"XXXX-WXX-{_weekday(unit) + 1}"
-    if unit in ("morning", "evening", "night"):
-        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
-    return "SET", cal.duration_value(unit if unit in UNITS else "day", 1)
-
-
 def _holiday(m, ctx):
     h = norm(m["hol"])
     if ctx.anchor is None:
@@ -451,38 +331,18 @@ def _the_unit(m, ctx):
     return "DATE", f"{a.year - 1 if back else a.year:04d}"
 
 
-def _year_end(m, ctx):
-    if ctx.anchor is None:
-        return "DATE", "XXXX"
-    return "DATE", f"{ctx.anchor.year - 1 if ctx.since else ctx.anchor.year:04d}"
-
-
 def _that_unit(m, ctx):
     """"that year", "later that month": the period of the last calendar date told before."""
     return ("DATE", cal.truncate(ctx.ref_value, norm(m["u"]))) if ctx.ref_value else None
 
 
-def _century(m, ctx):
-    return "DATE", f"{int(m['c']) - 1:02d}"
-
-
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}
-
-
-def _decade_word(m, ctx):
-    return "DATE", f"19{_DECADE_WORDS[norm(m['dw'])]}"
-
-
 _HANDLERS = {
     "clock": _clock, "part_of_day": _part_of_day, "part_word": _part_word, "part_mod": _part_mod,
     "full_date": _full_date, "week_of": _week_of, "iso_date": _numeric_date,
-    "slash_date": _numeric_date, "month": _month_expr, "year": _year_expr,
-    "spoken_year": _spoken_year, "decade": _decade, "relative": _relative,
+    "slash_date": _numeric_date, "month": _month_expr, "relative": _relative,
     "weekday": _weekday_expr, "ago": _ago, "period": _period, "duration": _duration,
     "bare_units": _bare_units, "recent": _bare_units, "year_ago": _year_ago,
-    "year_ago_months": _duration, "deictic": _deictic, "season": _season, "quarter": _quarter,
-    "half": _half, "set": _set, "holiday": _holiday, "anaphor": _anaphor, "the_unit": _the_unit,
-    "year_end": _year_end, "that_unit": _that_unit, "century": _century,
-    "decade_word": _decade_word, "year_quarter": _year_quarter, "ago_quarter": _ago_quarter,
+    "year_ago_months": _duration, "deictic": _deictic, "holiday": _holiday, "anaphor": _anaphor,
+    "the_unit": _the_unit, "that_unit": _that_unit,
+    **PERIOD_HANDLERS,  # years, decades, seasons, quarters, halves, sets (timex_periods)
 }

@@ -210,9 +210,6 @@ POINT_MOD_VALUE = {
 }
 
 
-def norm(text: str | None) -> str:
-    """Lower-case with single spaces, for table look-ups."""
-    return " ".join((text or "").lower().split())
 
 
 def find_candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
