@@ -19,7 +19,8 @@ from dateline.serve import exports, exports_geo, resolved_render, timeline_rende
 from dateline.serve.api_models import (ArticleList, ArticleSummary, Health, NewArticle, Problem,
                                        SearchHit, Stored, TimelineEntry)
 from dateline.serve.contract import facts_to_contract
-from dateline.serve.deps import FromDep, SettingsDep, ToDep, parse_day, split_words
+from dateline.serve.deps import FromDep, SettingsDep, ToDep
+from dateline.serve.params import parse_day, split_words
 from dateline.serve.streaming import stream
 from dateline.settings import Settings
 

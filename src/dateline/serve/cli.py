@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -15,18 +14,10 @@ from dateline.ingest import parse_dateline_text
 from dateline.serve import exports, exports_geo, summary, timeline_render
 from dateline.serve import resolved_render
 from dateline.serve.contract import facts_to_contract
+from dateline.serve.params import parse_day, split_words
 from dateline.settings import SETTINGS, load
 
 DB_HELP = "Database file or URL (default ./dateline.db, or DATELINE_DB)."
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise error("E004", value=value) from None
 
 
 class Group(click.Group):
@@ -83,7 +74,7 @@ def annotate(file, date_, fmt):
     except (UnicodeDecodeError, OSError) as exc:
         raise error("E007", path=file, reason=str(exc)) from None
     stated, text = parse_dateline_text(raw)
-    published = _date(date_) or stated
+    published = parse_day(date_) or stated
     if published is None:
         raise error("E003", path=file)
     facts = pipeline.annotate(text, published=published, settings=load())
@@ -125,8 +116,8 @@ def export(db, fmt, output):
 def timeline(db, date_from, date_to, max_dates, per_date, keywords, fmt, output):
     """A cited timeline of the stored articles."""
     settings = load(db=db)
-    words = [w.strip() for w in keywords.split(",") if w.strip()]
-    bounds = {"date_from": _date(date_from), "date_to": _date(date_to)}
+    words = split_words(keywords)
+    bounds = {"date_from": parse_day(date_from), "date_to": parse_day(date_to)}
     series, flags = pipeline.figures(settings, **bounds)  # stale tolls also drop articles
     entries = pipeline.timeline(settings, **bounds, max_dates=max_dates, per_date=per_date,
                                 keywords=words, flags=flags)
@@ -165,7 +156,7 @@ def _view_options(f):
 @_view_options
 def stories(db, date_from, date_to, fmt, output):
     """Stories across outlets; rewrites and republications linked to their original."""
-    found = pipeline.stories(load(db=db), date_from=_date(date_from), date_to=_date(date_to))
+    found = pipeline.stories(load(db=db), date_from=parse_day(date_from), date_to=parse_day(date_to))
     _emit(resolved_render.to_json(found) if fmt == "json" else resolved_render.stories_md(found), output)
 
 
@@ -173,7 +164,7 @@ def stories(db, date_from, date_to, fmt, output):
 @_view_options
 def events(db, date_from, date_to, fmt, output):
     """Events merged across articles, each mention with its outlet."""
-    found = pipeline.events(load(db=db), date_from=_date(date_from), date_to=_date(date_to))
+    found = pipeline.events(load(db=db), date_from=parse_day(date_from), date_to=parse_day(date_to))
     _emit(resolved_render.to_json(found) if fmt == "json" else resolved_render.events_md(found), output)
 
 
@@ -181,7 +172,7 @@ def events(db, date_from, date_to, fmt, output):
 @_view_options
 def figures(db, date_from, date_to, fmt, output):
     """Figure series with their reporters, competing figures, contradictions and stale tolls."""
-    series, flags = pipeline.figures(load(db=db), date_from=_date(date_from), date_to=_date(date_to))
+    series, flags = pipeline.figures(load(db=db), date_from=parse_day(date_from), date_to=parse_day(date_to))
     text = (resolved_render.to_json({"series": series, "contradictions": flags}) if fmt == "json"
             else resolved_render.figures_md(series, flags))
     _emit(text, output)

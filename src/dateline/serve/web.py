@@ -12,7 +12,8 @@ from dateline import pipeline
 from dateline.errors import DatelineError, error
 from dateline.serve import timeline_render
 from dateline.serve.article_render import KINDS, segments
-from dateline.serve.deps import FromDep, SettingsDep, ToDep, parse_day, split_words
+from dateline.serve.deps import FromDep, SettingsDep, ToDep
+from dateline.serve.params import parse_day, split_words
 from dateline.serve.templating import ENV
 
 router = APIRouter()
