@@ -39,6 +39,20 @@ def read_ann(path: Path) -> list[dict]:
     return out
 
 
+def read_attributions(path: Path) -> list[dict]:
+    """Attributions of one .ann file with every piece: {'source'|'cue'|'content': [(s, e), ...] | None}."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _SPAN.match(line)
+        if m:
+            spans[line.split("\t")[0]] = [tuple(map(int, p.split())) for p in m.group(2).split(";")]
+        elif _REL.match(line):
+            relations.append(dict(arg.split(":") for arg in _REL.match(line).group(1).split()))
+    return [{"source": spans.get(r.get("Source", "")), "cue": spans.get(r.get("Cue", "")),
+             "content": spans[r["Content"]]} for r in relations if r.get("Content") in spans]
+
+
 def _overlaps(a: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in pieces)
 
@@ -171,6 +185,13 @@ def write_cue_model(weights: dict[str, float], path: Path, prune: float = 1e-3) 
     return len(rows)
 
 
+def _parsed(folder: Path, limit: int | None):
+    """The .ann paths of a split and their parsed texts."""
+    anns = sorted((folder / "attributions").glob("*.ann"))[:limit]
+    texts = [(folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns]
+    return anns, list(load_nlp().pipe(texts))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the PolNeAR scores for a split folder (default: dev)."""
     parser = argparse.ArgumentParser(prog="python -m dateline.evaluation.quotes", description=__doc__)
@@ -178,14 +199,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--mine-cues", type=Path, default=None, metavar="PATH",
                         help="mine the cue lexicon from the folder's annotations into PATH instead of scoring")
+    parser.add_argument("--train-tagger", type=Path, default=None, metavar="PATH",
+                        help="train the attribution tagger (CRF) on the folder's annotations into PATH instead of scoring")
     parser.add_argument("--train-cue-model", type=Path, default=None, metavar="PATH",
                         help="train the cue model on the folder's annotations into PATH instead of scoring")
     args = parser.parse_args(argv)
+    if args.train_tagger is not None:
+        from dateline.extract.quote_tagger_train import train_tagger
+
+        anns, docs = _parsed(args.folder, args.limit)
+        train_tagger(docs, [read_attributions(a) for a in anns], args.train_tagger)
+        print(f"wrote the tagger ({args.train_tagger.stat().st_size // 1024} KiB) to {args.train_tagger}")
+        return 0
     if args.mine_cues is not None or args.train_cue_model is not None:
-        anns = sorted((args.folder / "attributions").glob("*.ann"))[:args.limit]
-        texts = [(args.folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8")
-                 for a in anns]
-        docs = list(load_nlp().pipe(texts))
+        anns, docs = _parsed(args.folder, args.limit)
         if args.mine_cues is not None:
             print(f"wrote {write_cue_lexicon(cue_counts(docs, anns), args.mine_cues)} cues to {args.mine_cues}")
         if args.train_cue_model is not None:

@@ -24,6 +24,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract.doc_cache import doc_text
 from dateline.extract.flags import better_anchor
 from dateline.extract.times import find_times
 from dateline.records import EventMention, Figure, Quote, TimeMention
@@ -85,8 +86,8 @@ def date_facts(doc: Doc, *, times: list[TimeMention], figures: list[Figure],
                quotes: list[Quote], events: list[EventMention],
                published: date | None) -> tuple[list[Figure], list[Quote], list[EventMention]]:
     """The same facts with `date`, `date_precision` and `date_approx` set from the parse."""
-    points = [(t, v) for t in times
-              if not is_range_start(t, doc.text) and (v := point_value(t))]
+    text = doc_text(doc)
+    points = [(t, v) for t in times if not is_range_start(t, text) and (v := point_value(t))]
     fallback = _article_date(times, published)
     dated_figures = [_dated(doc, f, points, fallback) for f in figures]
     dated_quotes = [_dated(doc, q, points, fallback, outside=(q.start, q.end)) for q in quotes]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.actors import actor_or_name, find_actors, normalise_actor, party_name
+from dateline.extract.doc_cache import entities, entity_at
 from dateline.extract.events_lexicon import Trigger
 
 VIOLENT = {"attack", "clash", "casualty", "remote"}
@@ -106,7 +107,7 @@ def _actor(head: Token) -> str | None:
     named = [t for t in near if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
     if named and head.ent_type_ != "PERSON":
         head = named[0]
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    ent = entity_at(head.doc, head.i)
     if ent is not None and ent.label_ == "PERSON":
         hit = normalise_actor(ent.text)
         return hit[0] if hit else full_names(head.doc).get(ent.text, ent.text)
@@ -185,7 +186,7 @@ def speaker_phrase(token: Token) -> tuple[str, ...]:
 def full_names(doc: Doc) -> dict[str, str]:
     """Surname -> the full PERSON name it shortens, when the article names one such person."""
     found: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             found.setdefault(ent[-1].text, set()).add(ent.text)
     return {last: next(iter(names)) for last, names in found.items() if len(names) == 1}

@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.doc_cache import doc_text
 from dateline.extract.lexicon_figures import (
     CUMULATIVE_CUES, CUMULATIVE_PHRASES, CURRENCY, METRIC_WORDS, MONTHS, PRONOUNS,
     REPORT_VERBS, TRANSITIVE, UNIT_WORDS,
@@ -39,8 +40,9 @@ def find_figures(doc: Doc, *, times: list[TimeMention], places: list[PlaceMentio
     del published  # dates come from `times`, already resolved against the article date
     figures: list[Figure] = []
     last, prev_end = None, 0  # reporter credited in the previous sentence of the paragraph
+    text = doc_text(doc)
     for sent in doc.sents:
-        if "\n" in doc.text[prev_end:sent.start_char]:
+        if "\n" in text[prev_end:sent.start_char]:
             last = None
         found = [f for f in (_figure(sent, a, times, places) for a in read_amounts(sent)) if f is not None]
         if last is not None and _continues(sent):
@@ -48,7 +50,7 @@ def find_figures(doc: Doc, *, times: list[TimeMention], places: list[PlaceMentio
         last = next((f.reporter for f in reversed(found) if f.reporter), None) or _keeper(sent)
         figures.extend(found)
         prev_end = sent.end_char
-    return link_claims(doc.text, figures)
+    return link_claims(text, figures)
 
 
 def _keeper(sent: Span) -> str | None:
@@ -89,7 +91,7 @@ def _figure(sent: Span, amount: Amount, times, places) -> Figure | None:
     since = _since(sent, times)
     scope = _scope(sent, anchor, clause, times)
     return Figure(
-        start=start, end=end, text=sent.doc.text[start:end], metric=metric,
+        start=start, end=end, text=_slice(sent, start, end), metric=metric,
         value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier,
         who=who, place=_place(sent, start, end, anchor, places), date=_date(sent, times, since, clause, scope),
         since=since.value if since else None, scope=scope,
@@ -169,15 +171,20 @@ def _span(sent: Span, a: Amount, anchor: Token, metric_tok: Token | None, clause
     return lo, hi_tok.idx + len(hi_tok.text)
 
 
+def _slice(sent: Span, start: int, end: int) -> str:
+    """Text at document offsets within the sentence (sent.text is built from its tokens only)."""
+    return sent.text[start - sent.start_char:end - sent.start_char]
+
+
 def _in(sent: Span, start: int, end: int) -> bool:
     return sent.start_char <= start and end <= sent.end_char
 
 
 def _since(sent: Span, times: list[TimeMention]) -> TimeMention | None:
     """The time mention right after 'since' in the sentence."""
-    text = sent.doc.text
     for tm in times:
-        if _in(sent, tm.start, tm.end) and text[max(0, tm.start - 7):tm.start].strip().lower().endswith("since"):
+        if _in(sent, tm.start, tm.end) and _slice(sent, max(sent.start_char, tm.start - 7),
+                                                  tm.start).strip().lower().endswith("since"):
             return tm
     return None
 

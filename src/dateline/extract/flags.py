@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from dateline.extract.doc_cache import doc_text
 from dateline.records import Flag, TimeMention
 
 STALE_DAYS = 10  # explicit dates this much before the stated date count as stale
@@ -40,7 +41,7 @@ def find_flags(doc: Doc, *, times: list[TimeMention], published: date | None) ->
     stale = _stale_date(doc, times, published)
     if stale:
         flags.append(Flag(kind="stale_date", detail=stale))
-    rewrite = _rewrite_marker(doc.text)
+    rewrite = _rewrite_marker(doc_text(doc))
     if rewrite:
         flags.append(Flag(kind="rewrite_marker", detail=rewrite))
     return flags
@@ -100,7 +101,7 @@ def _weekday_order(doc: Doc, times: list[TimeMention], published: date | None) -
     out the Friday it reports. Both weekdays fit an earlier week, not the stated one."""
     if published is None:
         return None
-    text = doc.text
+    text = doc_text(doc)
     days = [(t, _day(t.value)) for t in times if t.type == "DATE" and _day(t.value)
             and t.text[:3].lower() in _WEEKDAY_PREFIXES and _day(t.value) <= published]
     starts = [(t, d) for t, d in days if _before(text, t) in ("since", "from")]
@@ -126,7 +127,7 @@ _WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 def _names_an_event(doc: Doc, mention: TimeMention) -> bool:
     """"the Oct. 7 attack": a date used as the name of an event is history, not news."""
-    before = doc.text[max(0, mention.start - 5):mention.start].lower()
+    before = doc_text(doc)[max(0, mention.start - 5):mention.start].lower()
     return before.endswith("the ")
 
 

@@ -21,6 +21,7 @@ import math
 from spacy.tokens import Doc, Span
 
 from dateline.extract.actors import normalise_actor
+from dateline.extract.doc_cache import entities
 from dateline.extract.gazetteer import REGION, Entry, fold, fuzzy_lookup, lookup, strip_article
 from dateline.extract.places_context import (enclosing, in_title, locality_mention, locality_spans,
                                              used_as_party)
@@ -113,7 +114,7 @@ def _own_name_place(span: Span, entry: Entry) -> bool:
 
 def _entity_candidates(doc: Doc) -> list[tuple[Span, bool]]:
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         span = _trim(ent)
@@ -152,7 +153,7 @@ def _extend_camp(span: Span) -> Span:
 
 
 def _covered(doc: Doc) -> set[int]:
-    return {i for ent in doc.ents if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
+    return {i for ent in entities(doc) if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
 
 
 def _phrase_candidates(doc: Doc, covered: set[int]) -> list[tuple[Span, bool]]:
@@ -196,12 +197,12 @@ def _capitalised(token) -> bool:
 
 def _person_surnames(doc: Doc) -> set[str]:
     """Folded last words of multi-word PERSON names ("Mahmoud Abbas" -> "abbas")."""
-    return {fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return {fold(ent[-1].text) for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1}
 
 
 def _person_lengths(doc: Doc) -> dict[int, int]:
     """Token index -> length of the PERSON entity it lies in."""
-    return {i: len(ent) for ent in doc.ents if ent.label_ == "PERSON"
+    return {i: len(ent) for ent in entities(doc) if ent.label_ == "PERSON"
             for i in range(ent.start, ent.end)}
 
 

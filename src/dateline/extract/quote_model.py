@@ -61,13 +61,15 @@ def weights() -> dict[str, float]:
 
 
 def cue_probability(tok: Token) -> float:
-    """The model's probability that a token is an attribution cue (0 when it has no source)."""
-    src = source_head(tok)
-    if src is None:
-        return 0.0
-    w = weights()
-    z = sum(w.get(f, 0.0) for f in features(tok, src))
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    """The model's probability that a token is an attribution cue (0 when it has no source).
+
+    Kept per document in `doc.user_data`, since the rules and the tagger both ask."""
+    cache = tok.doc.user_data.setdefault("dateline.cue_probability", {})
+    if tok.i not in cache:
+        src = source_head(tok)
+        z = sum(weights().get(f, 0.0) for f in features(tok, src)) if src is not None else None
+        cache[tok.i] = 0.0 if z is None else 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return cache[tok.i]
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,9 +6,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.doc_cache import doc_text
 from dateline.extract.quote_cues import in_lexicon, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_lines import transcript_spans
+from dateline.extract.quote_records import tagged_quotes
 from dateline.extract.quote_spans import CONTENT_DEPS, NOUN_CONTENT_DEPS, content_span, phrase_span
 from dateline.extract.speakers import (
     SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role,
@@ -44,7 +46,30 @@ MIN_WORDS = 4  # shorter quoted bits ("‘Gazafied’", "‘all-out’") are sca
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """Direct quotes (any of “ ” ‘ ’ " '), reported statements and stances with their sources.
+    """Direct quotes and reported statements with their sources, as the trained tagger reads them.
+
+    The rule extractor (rule_quotes) runs first; a CRF (quote_tagger, trained on PolNeAR)
+    then tags every token as source, cue, content or none, with the rules' output among its
+    features, and the tagged chunks are grouped into quotes (quote_tagger_spans) and turned
+    into records (quote_records): quoted words inside a statement are direct quotes of their
+    own, speakers are resolved as the rules resolve them (surname -> full name, "he" -> the
+    last person, "the group" -> the last organisation, "who" -> its antecedent). Without the
+    model file the rules' quotes are returned as they are.
+    Limits: the tagger sees one paragraph at a time, so a speaker named in another paragraph
+    is reached only by carrying the previous statement's source over one sentence; content
+    that PolNeAR would annotate but the tagger misses (long-tail stances, agentless
+    passives) is mostly left out; a source the tagger finds but cannot link to a cue falls
+    back to the cue's subject in the parse.
+    """
+    rules = rule_quotes(doc)
+    tagged = tagged_quotes(doc, rules, _direct_spans(doc_text(doc)))
+    return [q for q, _ in rules] if tagged is None else tagged
+
+
+def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
+    """The rule extractor (the tagger's input and fallback): (quote, cue token) pairs.
+
+    Direct quotes (any of “ ” ‘ ’ " '), reported statements and stances with their sources.
 
     Direct quotes get the speaker named by a speech verb's subject in the same sentence,
     or, for a quote standing alone, in the sentence before or after. Reported statements
@@ -64,14 +89,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
     span kept).
     """
     book = SpeakerBook()
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc)
     direct = _direct_spans(text)
     quotes: list[Quote] = []
+    cues: list[Token | None] = []
     for sent in doc.sents:
         inside = [q for q in direct if sent.start_char <= q[0] < sent.end_char]
         for start, end in inside:
             cue, heads = _cue_for(doc, start, end, direct) or (None, None)
             quotes.append(_quote(doc, book, start, end, cue, direct=True, heads=heads, text=text))
+            cues.append(cue)
         reported = [(tok, found) for tok in sent if (is_cue(tok) or _nominal(tok))
                     and not any(s <= tok.idx < e for s, e in direct)
                     and (found := _reported(tok, direct)) is not None]
@@ -79,9 +106,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
         for tok, (start, end, heads) in reported:
             if not any(s <= tok.idx < e for other, (s, e, _) in reported if other is not tok):
                 quotes.append(_quote(doc, book, start, end, tok, direct=False, heads=heads, text=text))
-        quotes.extend(_according(doc, book, sent, direct, quotes, text))
-    quotes.extend(_transcript(text, quotes))
-    return quotes
+                cues.append(tok)
+        for quote, tok in _according(doc, book, sent, direct, quotes, text):
+            quotes.append(quote)
+            cues.append(tok)
+    pairs = list(zip(quotes, cues))
+    return pairs + [(q, None) for q in _transcript(text, quotes)]
 
 
 def _transcript(text: str, found: list[Quote]) -> list[Quote]:
@@ -139,7 +169,7 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if any(q.start < end and start < q.end for q in found) or any(s < end and start < e for s, e in direct):
             continue
-        yield _quote(doc, book, start, end, tok, direct=False, heads=(objs[0], objs[0]), text=text)
+        yield _quote(doc, book, start, end, tok, direct=False, heads=(objs[0], objs[0]), text=text), tok
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:

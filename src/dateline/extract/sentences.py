@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from dateline.extract.dating import is_range_start
+from dateline.extract.doc_cache import doc_text
 from dateline.records import Sentence, TimeMention
 
 
@@ -29,7 +30,7 @@ def dated_sentences(doc: Doc, *, times: list[TimeMention],
     `published` is not used as a fallback on purpose: an undated sentence is not evidence of
     the article date.
     """
-    text = doc.text
+    text = doc_text(doc)
     days = sorted((t for t in times if t.type == "DATE" and is_day_value(t.value)
                    and not is_range_start(t, text)), key=lambda t: t.start)
     out: list[Sentence] = []

@@ -8,6 +8,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc
 
+from dateline.extract.doc_cache import doc_text
 from dateline.records import Signal
 
 LEXICON = "slant_lexicon.tsv"
@@ -46,9 +47,9 @@ def find_signals(doc: Doc) -> list[Signal]:
     reader decides what they mean.
     """
     loose, strict, names = _pattern()
-    found = []
+    found, text = [], doc_text(doc)
     for pattern in (loose, strict):
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             term, kind = names[m.lastgroup]
             found.append(Signal(start=m.start(), end=m.end(), text=m.group(0), term=term, kind=kind))
     return sorted(found, key=lambda s: s.start)

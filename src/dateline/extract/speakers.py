@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract.doc_cache import entities, entity_at
+
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ORG_PRONOUNS = {"it", "they"}
 ORG_NOUNS = {"group", "movement", "organisation", "organization", "ministry", "army",
@@ -49,7 +51,7 @@ def _last_person_subject(head: Token, before: list[str]) -> tuple[int, str] | No
     """The last person named as the subject of any verb before `head` (for "he"/"she")."""
     for tok in reversed(head.doc[:head.i]):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "PERSON":
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(tok.doc, tok.i)
             name = _strip_titles(ent.text) if ent is not None else tok.text
             return tok.idx, _full_name(name, before)
     return None
@@ -69,9 +71,22 @@ def _full_name(name: str, before: list[str]) -> str:
 
 
 def person_names(doc: Doc, end: int) -> list[str]:
-    """PERSON entities before character `end`, longest first (titles stripped)."""
-    names = {_strip_titles(e.text) for e in doc.ents if e.label_ == "PERSON" and e.end_char <= end}
-    return sorted(names, key=lambda n: -len(n.split()))
+    """PERSON entities before character `end`, longest first, then first named (titles stripped)."""
+    persons = doc.user_data.get(_PERSONS)
+    if persons is None:  # read once per doc: speakers are resolved many times an article
+        persons = [(e.end_char, _strip_titles(e.text)) for e in entities(doc) if e.label_ == "PERSON"]
+        doc.user_data[_PERSONS] = persons
+    first: dict[str, int] = {}  # name -> end of its first mention
+    for end_char, name in persons:
+        if end_char <= end:
+            first.setdefault(name, end_char)
+    # Longest first; among names as long, the first named: a report names its subject in full
+    # before relatives or colleagues who share the surname ("Sali Berisha ... his son, Shkëlzen
+    # Berisha ... Berisha said").
+    return sorted(first, key=lambda n: (-len(n.split()), first[n]))
+
+
+_PERSONS = "dateline.person_names"  # doc.user_data key of the article's (end, name) PERSON list
 
 
 def _strip_titles(text: str) -> str:
@@ -110,7 +125,7 @@ def speaker_name(head: Token, toks: list[Token]) -> str:
     """A speaker's display name: a person's name, an organisation's own name, else the phrase."""
     doc = head.doc
     if head.ent_type_ == "PERSON":
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = entity_at(doc, head.i)
         if ent is not None:
             return _strip_titles(ent.text)
     named = _named(head)

@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract.doc_cache import doc_text
 from dateline.extract.timex_lexicon import FUTURE_LEMMAS, UNITS, unit_key
 from dateline.extract.timex_resolve import Context, resolve
 from dateline.extract.timex_lexicon import norm
@@ -34,7 +35,7 @@ _LEADING_WORDS = ("since", "from")
 
 def find_times(doc: Doc, *, published: date | None) -> list[TimeMention]:
     """Every time expression in the doc, sorted by start, with TIMEX3 type, value and mod."""
-    text = doc.text
+    text = doc_text(doc)
     anchor = published.isoformat() if published else None
     mentions: list[TimeMention] = []
     ref_day: date | None = None

@@ -1,0 +1,192 @@
+"""Turn the tagger's attributions into Quote records, speakers resolved as the rules resolve them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dateline.extract.doc_cache import doc_text
+from dateline.extract.quote_cues import RELATIVE, noun_source, verb_source
+from dateline.extract.quote_model import is_cue
+from dateline.extract.quote_spans import phrase_span
+from dateline.extract.quote_tagger import cue_candidates, tag_doc
+from dateline.extract.quote_tagger_spans import Chunk, attributions
+from dateline.extract.speakers import SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role
+from dateline.records import Quote
+
+_MARKS = {"“", "”", '"', "‘", "’", "'"}
+MIN_WORDS = 4  # words between quoted spans that make a reported statement of their own
+
+
+def rule_tags(doc: Doc, rules: list[tuple[Quote, Token | None]]) -> list[str]:
+    """S (source), K (cue), C (content) or O for each token, from the rule extractor's quotes."""
+    tags = ["O"] * len(doc)
+    spans = []
+    for q, cue in rules:
+        spans.append((q.start, q.end, "C"))
+        if q.speaker_span is not None:
+            spans.append((*q.speaker_span, "S"))
+        if cue is not None:
+            spans.append((cue.idx, cue.idx + len(cue.text), "K"))
+    for start, end, tag in spans:
+        for tok in _tokens(doc, start, end):
+            tags[tok.i] = tag
+    return tags
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]],
+                  direct: list[tuple[int, int]]) -> list[Quote] | None:
+    """The tagger's quotes in text order, or None when the model file is absent.
+
+    An attribution the tagger gave no source takes its cue's subject from the parse, else
+    the source the rules found for an overlapping quote. A content holding quoted words
+    (`direct`: spans inside the marks) is cut there: each quoted span is a direct quote,
+    each stretch between them of more than MIN_WORDS words a reported one."""
+    cands = cue_candidates(doc)
+    labels = tag_doc(doc, rule_tags(doc, rules), cands)
+    if labels is None:
+        return None
+    book, text = SpeakerBook(), doc_text(doc)
+    out = []
+    for attr in attributions(doc, labels):
+        cue = _cue_token(doc, attr.cue, cands) if attr.cue is not None else None
+        if attr.source is not None:
+            first, last = doc[attr.source.first], doc[attr.source.last]
+            source = (first.idx, last.idx + len(last.text)), _referent(doc[first.i:last.i + 1].root)
+        else:
+            source = _parse_source(cue) if cue is not None else None
+        for content in attr.contents:
+            src = source or _rule_source(doc, content, rules)
+            if cue is None and src is None:
+                continue  # words with neither cue nor source are seldom anyone's statement
+            content = _fix_content(doc, content, cue, src)
+            if content is None:
+                continue
+            for start, end, is_direct in _pieces(doc, content, direct, text):
+                # a source found in the parse or the rules that overlaps the content is a slip
+                own = None if src is not None and src[0][0] < end and start < src[0][1] else src
+                out.append(_quote(doc, book, start, end, is_direct, cue, own, text))
+    # transcript lines ("PENCE: …") replace what the tagger read there; "according to X" the
+    # tagger left out comes from the rules too
+    lines = [q for q, tok in rules if tok is None]
+    out = [q for q in out if not any(_overlap(q, line) for line in lines)] + lines
+    out += [q for q, tok in rules if tok is not None and tok.lower_ == "according"
+            and not any(_overlap(o, q) for o in out)]
+    return sorted(out, key=lambda q: q.start)
+
+
+def _overlap(a: Quote, b: Quote) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _fix_content(doc: Doc, content: Chunk, cue: Token | None, src) -> Chunk | None:
+    """The content without its addressee, a nominal cue's content cut at the noun phrase's end;
+    None when it is the speaker's own name ("Netanyahu, who insists …")."""
+    content = _drop_addressee(doc, content, cue)
+    if cue is not None and cue.pos_ == "NOUN" and cue.i < content.first <= cue.right_edge.i < content.last:
+        content = Chunk(content.kind, content.first, cue.right_edge.i, content.sents, content.opened)
+    if src is not None and src[1].left_edge.i <= content.first <= src[1].i <= content.last <= src[1].right_edge.i:
+        return None
+    return content
+
+
+def _drop_addressee(doc: Doc, content: Chunk, cue: Token | None) -> Chunk:
+    """"warned the United States that if …" -> "if …": whom a statement was addressed to is not what was said."""
+    if cue is None:
+        return content
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and content.first < c.left_edge.i <= content.last]
+    heard = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.left_edge.i <= content.first <= c.right_edge.i]
+    if not clauses or not heard:
+        return content
+    first = clauses[0].left_edge.i
+    if first < content.last and doc[first].dep_ == "mark" and doc[first].lower_ == "that":
+        first += 1
+    return Chunk(content.kind, first, content.last, content.sents, content.opened)
+
+
+def _pieces(doc: Doc, content: Chunk, direct: list[tuple[int, int]], text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, direct) parts of a content: its quoted spans and the words between them."""
+    start, end = doc[content.first].idx, doc[content.last].idx + len(doc[content.last].text)
+    inside = [(max(s, start), min(e, end)) for s, e in direct if s < end and start < e]
+    if not inside:
+        return [(start, end, False)]
+    out, pos = [], start
+    for s, e in inside:
+        out.append((pos, s, False))
+        out.append((s, e, True))
+        pos = e
+    out.append((pos, end, False))
+    return [(s, e, d) for s, e, d in out if d or len(_trim(text, s, e)[2].split()) > MIN_WORDS]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Offsets and text without the edge spaces, quote marks and commas a quote's words stop at."""
+    while start < end and (text[start].isspace() or text[start] in _MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _MARKS or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _parse_source(cue: Token) -> tuple[tuple[int, int], Token] | None:
+    """(span, head) of a cue's source as the rules read the parse: a verb's subject, a noun's owner."""
+    if cue.lower_ == "according":
+        heads = next(((g, g) for c in cue.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+    elif cue.pos_ == "NOUN":
+        owner = noun_source(cue)
+        heads = (owner, owner) if owner is not None else None
+    else:
+        heads = verb_source(cue)
+    if heads is None:
+        return None
+    mention, head = heads
+    if mention is not head:
+        return (mention.idx, mention.idx + len(mention.text)), head
+    return phrase_span(head, is_cue, closer=head.i < cue.i), head
+
+
+def _rule_source(doc: Doc, content: Chunk, rules) -> tuple[tuple[int, int], Token] | None:
+    """The source of a rule quote overlapping the content, with its head token."""
+    start, end = doc[content.first].idx, doc[content.last].idx + len(doc[content.last].text)
+    for q, _ in rules:
+        if q.speaker_span is not None and q.start < end and start < q.end:
+            span = doc.char_span(*q.speaker_span, alignment_mode="expand")
+            if span is not None:
+                return q.speaker_span, _referent(span.root)
+    return None
+
+
+def _quote(doc: Doc, book: SpeakerBook, start: int, end: int, direct: bool, cue: Token | None, source,
+           text: str) -> Quote:
+    start, end, _ = _trim(text, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) > 2 and span[0].dep_ == "mark" and span[0].lower_ in ("that", "whether"):
+        start = span[1].idx  # "said that …": the words said, as the rules give them
+    speaker, span, role, partial = None, None, None, False
+    if source is not None:
+        span, head = source
+        kind = speaker_kind(head)
+        phrase = speaker_name(head, mention_tokens(head)) if kind in ("person", "org") else head.text
+        speaker = book.resolve(head, phrase, kind)
+        role = speaker_role(head) if kind in ("person", "org") else None
+        partial = kind in ("person", "person_pronoun") and speaker is not None and len(speaker.split()) == 1
+    return Quote(start=start, end=end, text=text[start:end], speaker=speaker, speaker_span=span,
+                 cue=cue.text if cue is not None else None, direct=direct, speaker_role=role, speaker_partial=partial)
+
+
+def _cue_token(doc: Doc, chunk: Chunk, cands) -> Token:
+    """The cue's word: its likeliest cue token ("said" of "said in a statement"), else the chunk's root."""
+    toks = doc[chunk.first:chunk.last + 1]
+    best = max((t for t in toks if t.i in cands), key=lambda t: cands[t.i], default=None)
+    return best or toks.root
+
+
+def _referent(head: Token) -> Token:
+    """The phrase a relative pronoun stands for ("Netanyahu, who insists" -> Netanyahu)."""
+    if head.lower_ in RELATIVE and head.head.dep_ == "relcl":
+        return head.head.head
+    return head
