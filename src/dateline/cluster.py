@@ -38,9 +38,9 @@ def parse_on_cluster(articles: Iterable[Article], settings: Settings,
     Batches come back in the order they finish, not the order they were read; the store
     keys articles by content hash, so order does not matter and a rerun stores nothing twice.
     """
+    client = _client(settings.cluster, settings.processes)  # E016 when Dask is not installed
     from distributed import as_completed
 
-    client = _client(settings.cluster, settings.processes)
     worker_settings = settings.with_(processes=1, cluster="")
     stream = iter(articles)
     batches = iter(lambda: list(islice(stream, settings.batch_size)), [])

@@ -45,6 +45,7 @@ class RunSummary:
 
 
 FACT_KINDS = ("times", "places", "figures", "quotes", "events", "flags")
+SEARCH_ARTICLES = 1000  # sentence hits a search looks at to find its articles
 
 
 def parse(articles: Iterable[Article], settings: Settings) -> Iterator[ArticleFacts]:
@@ -164,9 +165,6 @@ def count_articles(settings: Settings) -> int:
     """How many articles are stored."""
     with Store.open(settings.db) as store:
         return store.counts()["articles"]
-
-
-SEARCH_ARTICLES = 1000  # sentence hits a search looks at to find its articles
 
 
 def search(settings: Settings, query: str, *, limit: int = 20) -> list[tuple[dict, Sentence]]:
