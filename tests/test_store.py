@@ -235,3 +235,27 @@ def test_store_open_reports_unusable_database(tmp_path):
     with pytest.raises(DatelineError) as caught:
         Store.open(str(blocker / "dateline.db"))
     assert caught.value.code == "E008"
+
+
+def test_store_open_does_not_wait_for_a_writer(tmp_path, stories):
+    """A web request opens the store while `dateline run` holds the write lock: no waiting."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "busy.db"
+    with Store.open(str(path)) as store:
+        store.save_facts(stories[0])
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    released = threading.Event()
+    timer = threading.Timer(20, lambda: (released.set(), writer.execute("COMMIT")))
+    timer.start()
+    try:
+        with Store.open(str(path)) as store:
+            assert store.has_article(stories[0].article.id)
+        assert not released.is_set(), "Store.open waited for the writer's lock"
+    finally:
+        timer.cancel()
+        if not released.is_set():
+            writer.execute("COMMIT")
+        writer.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -60,6 +61,7 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
+@functools.lru_cache(maxsize=1)
 def head_revision() -> str | None:
     """The latest migration revision shipped with this package."""
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
@@ -72,7 +74,13 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest revision in one transaction (a no-op when already there)."""
+    """Bring the schema to the latest revision in one transaction (a no-op when already there).
+
+    The revision is read first without the write lock, so that opening an up-to-date database
+    (every web request) never waits for a `dateline run` that is writing to it.
+    """
+    if current_revision(engine) == head_revision():
+        return
     url = engine.url.render_as_string(hide_password=False)
     cfg = alembic_config(url)
     with engine.connect() as connection:
