@@ -183,6 +183,18 @@ def test_web_events_page_links_mentions_to_their_articles(client):
     assert "Rafah" in page and "?at=" in page
 
 
+def test_web_timeline_links_each_line_to_its_article_in_context(client, settings):
+    import re
+
+    page = client.get("/timeline").text
+    links = re.findall(r'href="(/articles/[^"?]+\?at=\d+-\d+#hit)"', page)
+    assert links and 'href="/events"' in page
+    article = client.get(links[0].replace("&amp;", "&")).text
+    assert 'id="hit"' in article
+    cli = CliRunner().invoke(main, ["timeline", "--db", settings.db, "--format", "html"]).output
+    assert "/articles/" not in cli  # the file `dateline timeline` writes stands alone
+
+
 def test_web_unknown_article_is_an_error_page(client):
     page = client.get("/articles/nope")
     assert page.status_code == 404 and "E010" in page.text and "text/html" in page.headers["content-type"]

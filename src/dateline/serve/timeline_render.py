@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import date
+from urllib.parse import quote
 
 from dateline.records import Contradiction, FigureClaim, FigureSeries, Story, TimelineDate
 from dateline.serve.templating import ENV as _ENV
@@ -169,7 +170,16 @@ def _stale_notes(flags: Sequence[Contradiction]) -> dict[str, list[str]]:
     return notes
 
 
-def _entries(timeline: Sequence[TimelineDate], flags: Sequence[Contradiction]) -> list[dict]:
+def _in_context(citation: dict) -> str | None:
+    """The served article page with the line highlighted (`dateline serve` only)."""
+    article_id, start, end = citation.get("article_id"), citation.get("start"), citation.get("end")
+    if not article_id or start is None or end is None:
+        return None
+    return f"/articles/{quote(str(article_id), safe='')}?at={int(start)}-{int(end)}#hit"
+
+
+def _entries(timeline: Sequence[TimelineDate], flags: Sequence[Contradiction],
+             served: bool = False) -> list[dict]:
     """Dates with their lines; a flagged article's stale-toll note goes under its first line."""
     stale = _stale_notes(flags)
     entries = []
@@ -178,7 +188,8 @@ def _entries(timeline: Sequence[TimelineDate], flags: Sequence[Contradiction]) -
         for text, c in _lines(e):
             notes = stale.pop(c.get("article_id") or "", [])
             lines.append({"text": text, "citation": c, "credit": credit(c),
-                          "href": _link(c.get("url")), "stale": notes})
+                          "href": _link(c.get("url")), "stale": notes,
+                          "context": _in_context(c) if served else None})
         entries.append({"date": e.date, "lines": lines})
     return entries
 
@@ -200,16 +211,17 @@ def _stories(stories: Sequence[Story]) -> list[dict]:
 
 def to_html(timeline: Sequence[TimelineDate], *, title: str = "Dateline timeline",
             series: Sequence[FigureSeries] = (), flags: Sequence[Contradiction] = (),
-            stories: Sequence[Story] = ()) -> str:
+            stories: Sequence[Story] = (), served: bool = False) -> str:
     """One offline HTML page (inline CSS and SVG, no scripts, no external resources); all text
     escaped. With `series`, the main cumulative tolls are charted by reporter, each point cited;
     with `flags`, contradictions and stale tolls are listed (and noted on the lines of a flagged
     article); with `stories`, stories told by several outlets are listed with their copies.
-    Links to articles are shown only for http(s) URLs.
+    Links to articles are shown only for http(s) URLs. `served` (the page `dateline serve`
+    shows) adds the site's navigation and links each line to its place in the stored article.
     """
     articles = {c.get("article_id") for e in timeline for c in e.citations}
     return _ENV.get_template("timeline.html").render(
-        title=title, entries=_entries(timeline, flags), charts=charts(series, flags),
+        title=title, served=served, entries=_entries(timeline, flags, served), charts=charts(series, flags),
         flags=list(flags), stories=_stories(stories),
         summary={"dates": len(timeline), "lines": sum(len(e.sentences) for e in timeline),
                  "articles": len(articles - {None}),

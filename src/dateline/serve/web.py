@@ -117,4 +117,5 @@ def timeline(settings: SettingsDep, date_from: FromDep = None, date_to: ToDep = 
     entries = pipeline.timeline(settings, **bounds, max_dates=max_dates, per_date=per_date,
                                 keywords=split_words(keywords), flags=flags)
     return HTMLResponse(timeline_render.to_html(entries, series=series, flags=flags,
-                                                stories=pipeline.stories(settings, **bounds)))
+                                                stories=pipeline.stories(settings, **bounds),
+                                                served=True))
