@@ -195,6 +195,19 @@ def test_web_timeline_links_each_line_to_its_article_in_context(client, settings
     assert "/articles/" not in cli  # the file `dateline timeline` writes stands alone
 
 
+def test_web_events_page_lists_each_article_and_toll_once():
+    from dateline.records import Citation, Event
+    from dateline.serve.web import _event_row
+
+    cite = [Citation("a1", "Wire", "2024-01-12", 0, 9), Citation("a1", "Wire", "2024-01-12", 40, 52),
+            Citation("b2", None, "2024-01-13", 5, 20)]
+    event = Event("e", "Battles", "Armed clash", "2024-01-12", "Rafah", (), (),
+                  killed=((20, "Wire"), (20, "Wire"), (22, None)), mentions=tuple(cite))
+    row = _event_row(event)
+    assert row["articles"] == [(cite[0], 2), (cite[2], 1)]
+    assert row["killed"] == [(20, "Wire", 2), (22, None, 1)]
+
+
 def test_web_unknown_article_is_an_error_page(client):
     page = client.get("/articles/nope")
     assert page.status_code == 404 and "E010" in page.text and "text/html" in page.headers["content-type"]

@@ -30,6 +30,19 @@ def error_page(exc: DatelineError, status: int) -> HTMLResponse:
     return _page("error.html", status, title=f"Error {exc.code}", code=exc.code, message=exc.message)
 
 
+def _event_row(event) -> dict:
+    """An event as the page shows it: each article once (its first mention linked, how many it has)
+    and each (toll, outlet) once with how many mentions gave it."""
+    articles: dict[str, list] = {}
+    for m in event.mentions:
+        articles.setdefault(m.article_id, []).append(m)
+    killed: dict[tuple, int] = {}
+    for claim in event.killed:
+        killed[claim] = killed.get(claim, 0) + 1
+    return {"e": event, "articles": [(ms[0], len(ms)) for ms in articles.values()],
+            "killed": [(value, outlet, n) for (value, outlet), n in killed.items()]}
+
+
 def _http_link(url: str | None) -> str | None:
     """Only http(s) URLs become links: a javascript: URL from an article is shown as text."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
@@ -86,7 +99,8 @@ def events(settings: SettingsDep, date_from: FromDep = None, date_to: ToDep = No
     found = [e for e in pipeline.events(settings, **bounds)
              if not several or len({m.article_id for m in e.mentions}) > 1]
     found.sort(key=lambda e: (e.date or "", e.id), reverse=True)
-    return _page("events.html", title="Events", events=found[:EVENTS_SHOWN], total=len(found),
+    return _page("events.html", title="Events", events=[_event_row(e) for e in found[:EVENTS_SHOWN]],
+                 total=len(found),
                  query={"from": date_from or "", "to": date_to or "", "several": several})
 
 
