@@ -1,4 +1,4 @@
-"""find_flags: stale datelines shown by the text's own dates, and rewrite markers."""
+"""find_flags: stale datelines shown by the text's own dates, rewrite markers and credits."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_flags_better_anchor_gives_both_readings(nlp):
     ("001", []),
     ("002", []),
     ("003", ["rewrite_marker"]),
-    ("004", []),
+    ("004", ["credit"]),         # "(Source: Reuters)" closes it
 ])
 def test_flags_seeds(nlp, seeds_dir, prefix, kinds):
     path = next(seeds_dir.glob(f"{prefix}_*.txt"))
@@ -88,3 +88,20 @@ def test_flags_seeds(nlp, seeds_dir, prefix, kinds):
     for flag in flags:
         if flag.kind == "stale_date":
             assert "Saturday" in flag.detail and "Friday" in flag.detail
+
+
+@pytest.mark.parametrize("text,credit", [
+    ("Talks went on.\n\n(Source: Reuters)", "Reuters"),
+    ("Talks went on.\nSource: AP", "AP"),
+    ("GAZA CITY (Reuters) - Israeli jets struck the north of the enclave.", "Reuters"),
+    ("JERUSALEM, Nov 5 (AP) — Talks resumed on Sunday.", "AP"),
+    ("Aid trucks crossed at Rafah. This story originally appeared in The Guardian.", "The Guardian"),
+    ("Source: a senior official said the talks had failed.\nMore followed.", None),  # a sentence
+    ("Officials said (source: OCHA) that 1,000 fled." + " More text." * 40, None),  # not at the end
+    ("Sources said on Friday that the talks had failed.", None),
+])
+def test_flags_credit_names_where_the_text_came_from(text, credit):
+    from dateline.extract.flags import credit_line
+
+    found = credit_line(text)
+    assert (found[0] if found else None) == credit

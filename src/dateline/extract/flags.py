@@ -4,6 +4,9 @@
 of them as recent ("on Friday", "yesterday", "the day") and names nothing later.
 `rewrite_marker`: traces of an automated rewrite — an appended "FAQs"/"Q:" block, or talk of
 "the original article".
+`credit`: the text names where it came from — a closing "(Source: Reuters)" line, a wire
+dateline "GAZA (Reuters) -", "originally published by The Guardian". The outlet that carried
+the text may be another one: the credit is recorded, the article's source is left as given.
 
 A stale date is shown either by explicit dates (then `better_anchor` gives the day the text
 itself anchors to, and relative expressions get a second reading against it), or by weekdays
@@ -33,6 +36,16 @@ _RECENT = re.compile(r"^(?:today|yesterday|tonight|the day|that day|(?:last|this
 _FAQ = re.compile(r"^\s*(?:FAQs?|Frequently Asked Questions)\s*:?\s*$", re.M | re.I)
 _QLINE = re.compile(r"^\s*Q\s*[:.]\s+\S", re.M)
 _ORIGINAL = re.compile(r"\bthe original (?:article|story|report)\b", re.I)
+# A credit on a line of its own at the end: "(Source: Reuters)", "Source: AP", "Via: WAFA".
+_CREDIT_LINE = re.compile(r"^[ \t]*\(?[ \t]*(?:Source|Via|Credit)[ \t]*:[ \t]*([A-Z][^()\n]{1,59}?)[ \t]*\)?[ \t.]*$",
+                          re.M | re.I)
+# A wire's dateline opening the text: "GAZA CITY (Reuters) -", "JERUSALEM, Nov 5 (AP) —".
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 .,'’-]{1,40}?\((Reuters|AP|AFP|Associated Press|"
+                            r"Agence France-Presse|Xinhua|Anadolu(?: Agency)?|WAFA|UPI|dpa|TASS)\)\s*[-–—]")
+_ORIGINALLY = re.compile(r"\b(?:originally|first) (?:appeared|published|ran)(?: in| on| by)+ "
+                         r"((?:the |The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})")
+CREDIT_WORDS = 6  # "Source: a senior official said ..." is a sentence, not a credit
+CREDIT_TAIL = 300  # a "Source:" line counts as the text's credit only this near its end
 
 
 def find_flags(doc: Doc, *, times: list[TimeMention], published: date | None) -> list[Flag]:
@@ -44,7 +57,24 @@ def find_flags(doc: Doc, *, times: list[TimeMention], published: date | None) ->
     rewrite = _rewrite_marker(doc_text(doc))
     if rewrite:
         flags.append(Flag(kind="rewrite_marker", detail=rewrite))
+    credit = credit_line(doc_text(doc))
+    if credit:
+        flags.append(Flag(kind="credit", detail=f"the text credits {credit[0]} ('{credit[1]}')"))
     return flags
+
+
+def credit_line(text: str) -> tuple[str, str] | None:
+    """(who, the words) when the text says where it came from, else None."""
+    tail_start = max(0, len(text.rstrip()) - CREDIT_TAIL)
+    found = [m for m in _CREDIT_LINE.finditer(text)
+             if m.start() >= tail_start and len(m.group(1).split()) <= CREDIT_WORDS]
+    if found:
+        m = found[-1]
+        return m.group(1).strip(), m.group(0).strip()
+    m = _WIRE_DATELINE.match(text) or _ORIGINALLY.search(text)
+    if m:
+        return m.group(1).strip().rstrip("."), m.group(0).strip()
+    return None
 
 
 def _day(value: str) -> date | None:
