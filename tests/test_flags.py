@@ -77,7 +77,7 @@ def test_flags_better_anchor_gives_both_readings(nlp):
     ("000", ["stale_date"]),     # "since Saturday" after the "Friday" it reports
     ("001", []),
     ("002", []),
-    ("003", ["rewrite_marker"]),
+    ("003", ["rewrite_marker", "truncated"]),  # and it stops at "Israel compl"
     ("004", ["credit"]),         # "(Source: Reuters)" closes it
 ])
 def test_flags_seeds(nlp, seeds_dir, prefix, kinds):
@@ -105,3 +105,14 @@ def test_flags_credit_names_where_the_text_came_from(text, credit):
 
     found = credit_line(text)
     assert (found[0] if found else None) == credit
+
+
+@pytest.mark.parametrize("text,cut", [
+    ("Blinken stressed the importance of Israel compl", True),
+    ("The army said the raid on the camp would go on for the", True),
+    ("The army said the raid on the camp would go on for days.", False),
+    ("The army said the raid on the camp would go on for days", False),  # unpunctuated, whole
+    ("Talks went on.\nReporting by Jane Doe", False),  # a byline
+])
+def test_flags_truncated_text(nlp, text, cut):
+    assert ("truncated" in [f.kind for f in _flags(nlp, text, date(2023, 11, 7))]) is cut

@@ -4,6 +4,8 @@
 of them as recent ("on Friday", "yesterday", "the day") and names nothing later.
 `rewrite_marker`: traces of an automated rewrite — an appended "FAQs"/"Q:" block, or talk of
 "the original article".
+`truncated`: the text stops mid-sentence — no closing punctuation, and its last word is cut
+("... the importance of Israel compl") or a word that cannot end a sentence ("of", "the").
 `credit`: the text names where it came from — a closing "(Source: Reuters)" line, a wire
 dateline "GAZA (Reuters) -", "originally published by The Guardian". The outlet that carried
 the text may be another one: the credit is recorded, the article's source is left as given.
@@ -27,6 +29,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from dateline.extract.doc_cache import doc_text
+from dateline.extract.nlp import known_words
 from dateline.records import Flag, TimeMention
 
 STALE_DAYS = 10  # explicit dates this much before the stated date count as stale
@@ -44,6 +47,9 @@ _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 .,'’-]{1,40}?\((Reuters|AP|A
                             r"Agence France-Presse|Xinhua|Anadolu(?: Agency)?|WAFA|UPI|dpa|TASS)\)\s*[-–—]")
 _ORIGINALLY = re.compile(r"\b(?:originally|first) (?:appeared|published|ran)(?: in| on| by)+ "
                          r"((?:the |The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})")
+_CLOSED = re.compile(r"[.!?…\"”’')\]:;]$")
+_OPEN_ENDS = {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"}  # words no sentence ends on
+LAST_LINE_WORDS = 5  # a shorter last line is a byline, a caption or a credit
 CREDIT_WORDS = 6  # "Source: a senior official said ..." is a sentence, not a credit
 CREDIT_TAIL = 300  # a "Source:" line counts as the text's credit only this near its end
 
@@ -57,10 +63,29 @@ def find_flags(doc: Doc, *, times: list[TimeMention], published: date | None) ->
     rewrite = _rewrite_marker(doc_text(doc))
     if rewrite:
         flags.append(Flag(kind="rewrite_marker", detail=rewrite))
+    cut = _truncated(doc)
+    if cut:
+        flags.append(Flag(kind="truncated", detail=cut))
     credit = credit_line(doc_text(doc))
     if credit:
         flags.append(Flag(kind="credit", detail=f"the text credits {credit[0]} ('{credit[1]}')"))
     return flags
+
+
+def _truncated(doc: Doc) -> str | None:
+    text = doc_text(doc).rstrip()
+    if not text or _CLOSED.search(text) or len(text.splitlines()[-1].split()) < LAST_LINE_WORDS:
+        return None  # a closed sentence, or a byline / caption line
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    if last is None:
+        return None
+    if last.pos_ in _OPEN_ENDS:
+        return f"the text stops after '{last.text}', mid-sentence"
+    words = known_words()
+    if (words and last.is_alpha and last.text[0].islower()
+            and last.lower_ not in words and last.lemma_.lower() not in words):
+        return f"the text stops mid-word ('{last.text}')"
+    return None
 
 
 def credit_line(text: str) -> tuple[str, str] | None:

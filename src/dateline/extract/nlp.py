@@ -24,3 +24,14 @@ def load_nlp(name: str = "") -> spacy.language.Language:
         nlp.max_length = 2_000_000
         return nlp
     raise error("E005")
+
+
+@functools.lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Base forms of English nouns, verbs, adjectives and adverbs (the lemmatizer's index of the
+    pipeline, ~90k words); empty when the pipeline has none."""
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(word for words in index.values() for word in words)
