@@ -82,6 +82,16 @@ def test_ingest_bad_not_found_and_run_goes_on(tmp_path):
     assert reasons(items) == ["not_found", "article"]
 
 
+def test_ingest_bad_pipe_in_a_folder_is_dropped_not_read(tmp_path):
+    import os
+
+    (tmp_path / "ok.txt").write_text(f" date 2023-11-07 {GOOD}\n")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait for a writer forever
+    items = read(tmp_path)
+    assert reasons(items) == ["article", "not_a_file"]
+    assert items[1].origin == f"{tmp_path / 'pipe.txt'}:0"
+
+
 def test_ingest_bad_undecodable_jsonl_line_among_good(tmp_path):
     good = json.dumps({"date": "2023-11-07", "text": GOOD}).encode()
     bad = b'{"date": "2023-11-07", "text": "caf\xe9 \xff\xfe bombed"}'

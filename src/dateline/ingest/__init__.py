@@ -67,6 +67,8 @@ def _read_folder(folder: Path, settings: Settings, seen: set[Path]) -> Iterator[
             yield from _read_folder(entry, settings, seen)
         elif entry.is_file():
             yield from read_file(entry, settings=settings)
+        elif entry.exists():  # reading a pipe found in a folder could wait forever
+            yield Drop(f"{entry}:0", "not_a_file", "a pipe, socket or device")
 
 
 def _head_drop(head: bytes, label: str) -> Drop | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 REASONS: dict[str, str] = {
     "not_found": "The path does not exist; check its spelling.",
     "unreadable": "The file or folder exists but could not be opened (permissions or I/O error).",
+    "not_a_file": "A folder entry is a pipe, socket or device, not a regular file; it was not read.",
     "empty_file": "The file is empty or holds only whitespace.",
     "binary_file": "The file holds NUL bytes in its first 8 KB, so it is not text (PDF, image, UTF-16...).",
     "bad_archive": "A .gz file is truncated or not gzip data; re-compress or unpack it.",
