@@ -172,6 +172,28 @@ def test_events_tolls_over_a_period_are_no_incidents(nlp, text):
     assert not [e for e in _events(nlp, text) if e.type == "Violence against civilians"]
 
 
+@pytest.mark.parametrize("text", [
+    "Blinken urged Israel to protect civilians before resuming any military operations in Gaza.",
+    "Hospitals must not be used to shield military objectives from attack.",
+    "Rebels could again attack villages for supplies, residents fear.",
+    "Any military operation around hospitals must spare the patients.",
+    "The army plans to strike the camp next week.",
+])
+def test_events_what_may_or_should_happen_is_no_incident(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.type != "Strategic developments"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    # A known incident named inside a call or plan is still that incident.
+    ("Hamas called on young people to foil the Israeli military operation in Jenin.", "Battles"),
+    ("Settlers were allowed to torch villages throughout the West Bank.", "Strategic developments"),
+    ("Further clashes with Palestinian armed groups have taken place.", "Battles"),
+    ("Plumes of smoke could be seen, and an eyewitness said militants attacked the hotel.", "Battles"),
+])
+def test_events_real_incident_beside_a_modal_or_call_stays(nlp, text, etype):
+    assert etype in {e.type for e in _events(nlp, text)}
+
+
 def test_events_toll_with_a_perpetrator_stays(nlp):
     text = "Since Saturday, a total of 43 Palestinians have been killed by Israeli forces."
     assert [e.actors for e in _events(nlp, text)] == [("Israeli forces",)]

@@ -12,8 +12,10 @@ Place, day-precision date, killed and injured come from the other extractors' re
 the same sentence. Statements also come from quotes: one per distinct speaker per
 sentence, unless the sentence already has one or the cue only attributes. Limits: pronoun
 subjects resolve only to a force or group named in the same or the previous sentence;
-negated or hypothetical events ("could spread") are not told apart beyond skipping negated
-verbs; one sentence may yield several events of one incident.
+negated triggers are skipped, and so are triggers that tell what may, would or should happen
+("could attack", "urged Israel to protect civilians before resuming any operations";
+`events_rules.irrealis`), except a noun naming a known incident ("to halt its assault"); one
+sentence may yield several events of one incident.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dateline.extract.actors import normalise_actor
 from dateline.extract.events_lexicon import Trigger, casualty_token, match_trigger
 from dateline.extract.events_parties import VIOLENT, full_names, participants, speaker_phrase, unique
 from dateline.extract.events_rules import (KILLING, REPORTING, attribution_only, conditional,
-                                           cumulative, generic_mention, linked_violent,
+                                           cumulative, generic_mention, irrealis, linked_violent,
                                            own_incident, victims_kind)
 from dateline.records import EventMention, Figure, PlaceMention, Quote, TimeMention
 
@@ -72,6 +74,7 @@ def _sentence_events(sent: Span, facts: _SentenceFacts) -> list[EventMention]:
     for token in sent:
         trig = match_trigger(token)
         if trig is None or generic_mention(token) or conditional(token) or _told_by_verb(token, trig) \
+                or irrealis(token) \
                 or (trig.cls == "casualty" and cumulative(token)):
             continue
         actors, targets = participants(token, trig)

@@ -75,6 +75,49 @@ def conditional(token: Token) -> bool:
         token.dep_ == "conj" and conditional(token.head))
 
 
+# Verbs whose infinitive tells what is wanted, planned or feared, not what happened.
+INTENT = {"urge", "call", "plan", "threaten", "vow", "aim", "prepare", "want", "seek", "intend",
+          "ask", "warn", "pledge", "try", "attempt", "prevent", "avoid", "refuse", "decide",
+          "demand", "promise", "hope", "expect", "need", "push", "press", "agree"}
+_MODALS = {"would", "could", "might", "may", "should", "will", "must", "can", "shall", "'ll", "wo"}
+_NOT_YET = {"before", "without", "instead", "unless", "if"}  # "before resuming operations"
+_UNREAL_DETS = {"any", "no", "future"}  # "any military operation around hospitals must..."
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# Links that stay inside one clause: a noun up to its verb, an infinitive up to the verb it completes.
+_WITHIN_CLAUSE = {"xcomp", "pobj", "pcomp", "prep", "dobj", "nsubj", "nsubjpass", "attr",
+                  "compound", "amod", "npadvmod", "agent"}
+
+
+def irrealis(token: Token) -> bool:
+    """A trigger that tells what may, would or should happen, not what happened: under a modal
+    ("could spread", "will strike"), inside what an intent verb wants ("urged Israel to protect
+    civilians when launching operations"), after "before"/"without" ("before resuming any
+    operations"), or a noun of no particular incident ("any military operations"). A noun
+    with "the" or a possessive names a known incident even there ("to halt its assault")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.lower_ in _UNREAL_DETS for c in token.children if c.dep_ in ("det", "amod")):
+            return True
+        if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in token.children):
+            return False  # "to foil the Israeli operation in Jenin": a known, real incident
+    node = token
+    for _ in range(5):
+        children = list(node.children)
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in children):
+            return True
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _NOT_YET:
+            return True
+        if node.dep_ in ("xcomp", "ccomp", "advcl") and node.head.lemma_.lower() in INTENT \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return True
+        own_clause = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in children)
+        if node.dep_ not in _WITHIN_CLAUSE and not (node.dep_ == "conj" and not own_clause):
+            break  # a clause of its own (its modal, if any, was checked above)
+        node = node.head
+    return False
+
+
 def _content(verb: Token) -> list[Token]:
     """What the verb reports: its clausal complement, else the sentence minus the speaker."""
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
