@@ -194,6 +194,15 @@ def test_events_real_incident_beside_a_modal_or_call_stays(nlp, text, etype):
     assert etype in {e.type for e in _events(nlp, text)}
 
 
+@pytest.mark.parametrize("text,actor", [
+    ("Mawlawi Hibatullah Akhundzada urged foreign troops to leave the country.", "Hibatullah Akhundzada"),
+    ("The Humanitarian Coordinator for the Occupied Palestinian Territory, Lynn Hastings, warned "
+     "that no place in Gaza was safe.", "Lynn Hastings"),
+])
+def test_events_statement_names_the_person_not_the_title(nlp, text, actor):
+    assert actor in {a for e in _events(nlp, text) for a in e.actors}
+
+
 def test_events_toll_with_a_perpetrator_stays(nlp):
     text = "Since Saturday, a total of 43 Palestinians have been killed by Israeli forces."
     assert [e.actors for e in _events(nlp, text)] == [("Israeli forces",)]

@@ -118,13 +118,17 @@ def main_country(doc: Doc) -> str | None:
     return best
 
 
-def person_actor(ent: Span, lexicon_type) -> tuple[str, str]:
-    """(name without honorifics, type from the title beside it) for a PERSON entity."""
+def person_name(ent: Span) -> str:
+    """A PERSON entity's name without leading honorifics ("Mawlawi", "Dr.", "Sheikh")."""
     tokens = list(ent)
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in _HONORIFICS:
         tokens = tokens[1:]
-    name = ent.doc[tokens[0].i:ent.end].text
-    return name, _title_type(_title_text(ent), lexicon_type) or "person"
+    return ent.doc[tokens[0].i:ent.end].text
+
+
+def person_actor(ent: Span, lexicon_type) -> tuple[str, str]:
+    """(name without honorifics, type from the title beside it) for a PERSON entity."""
+    return person_name(ent), _title_type(_title_text(ent), lexicon_type) or "person"
 
 
 def _title_text(ent: Span) -> str:

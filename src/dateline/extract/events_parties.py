@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.actors import actor_or_name, find_actors, normalise_actor, party_name
+from dateline.extract.actors_roles import person_name
 from dateline.extract.doc_cache import entities, entity_at
 from dateline.extract.events_lexicon import Trigger
 
@@ -103,14 +104,16 @@ def _names(token: Token, *, violent: bool = False) -> list[str]:
 def _actor(head: Token) -> str | None:
     # "the leader of the movement, Florence Ozor, said": the person named beside the title.
     # A role noun's person may hang lower ("the leader of the X movement, Florence Ozor").
-    near = head.subtree if head.lemma_.lower() in ROLE_NOUNS else head.children
+    # So may a subject's ("the Humanitarian Coordinator for the OPT, Lynn Hastings, stated").
+    near = head.subtree if head.lemma_.lower() in ROLE_NOUNS or head.dep_ == "nsubj" else head.children
     named = [t for t in near if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
     if named and head.ent_type_ != "PERSON":
         head = named[0]
     ent = entity_at(head.doc, head.i)
     if ent is not None and ent.label_ == "PERSON":
         hit = normalise_actor(ent.text)
-        return hit[0] if hit else full_names(head.doc).get(ent.text, ent.text)
+        name = person_name(ent)  # "Mawlawi Hibatullah Akhundzada" -> "Hibatullah Akhundzada"
+        return hit[0] if hit else full_names(head.doc).get(name, name)
     phrase = phrase_of(head)
     if head.lemma_.lower() in ROLE_NOUNS:
         hit = normalise_actor(phrase.text)  # "a senior Hamas official" speaks for Hamas
@@ -174,9 +177,14 @@ def _parties(sent: Span) -> list[tuple[str, str, int]]:
 
 
 def speaker_phrase(token: Token) -> tuple[str, ...]:
-    """A statement's subject outside the actor lexicon ("The U.N. special envoy")."""
+    """A statement's subject outside the actor lexicon ("The U.N. special envoy"), or the person
+    named beside it ("the Humanitarian Coordinator for the OPT, Lynn Hastings, stated")."""
     for child in token.children:
         if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+            named = [entity_at(t.doc, t.i) for t in child.subtree if t.dep_ == "appos"]
+            people = [e for e in named if e is not None and e.label_ == "PERSON"]
+            if people and child.ent_type_ != "PERSON":
+                return (full_names(child.doc).get(person_name(people[0]), person_name(people[0])),)
             words = [t for t in phrase_of(child) if t.lower_ not in ("the", "a", "an")]
             if words:
                 return (child.doc[words[0].i:child.i + 1].text,)
