@@ -14,7 +14,7 @@ from dateline.cluster import parse_on_cluster
 from dateline.extract import extract_facts
 from dateline.extract.nlp import load_nlp
 from dateline.ingest import article_from_text, make_article, read_paths
-from dateline.records import (Article, ArticleFacts, Contradiction, Drop, Event, FigureSeries,
+from dateline.records import (FACT_KINDS, Article, ArticleFacts, Contradiction, Drop, Event, FigureSeries,
                               Sentence, Story, TimelineDate)
 from dateline.resolve.events import merge_events
 from dateline.resolve.series import all_claims, build_series, contradictions
@@ -44,7 +44,6 @@ class RunSummary:
                 "drop_examples": self.drop_examples, "facts": dict(self.facts), "words": self.words}
 
 
-FACT_KINDS = ("times", "places", "figures", "quotes", "events", "flags")
 SEARCH_ARTICLES = 1000  # sentence hits a search looks at to find its articles
 
 

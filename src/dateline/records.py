@@ -163,6 +163,10 @@ class ArticleFacts:
     signals: tuple[Signal, ...] = ()
 
 
+# The ArticleFacts fields a run summary and an article listing count.
+FACT_KINDS = ("times", "places", "figures", "quotes", "events", "flags")
+
+
 @dataclass(frozen=True)
 class TimelineDate:
     """One date of a timeline with the sentences that tell it and their citations."""

@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy import Connection, Engine, Select, and_, func, select, text
 
-from dateline.records import (Article, ArticleFacts, Drop, EventMention, Figure, Flag,
+from dateline.records import (FACT_KINDS, Article, ArticleFacts, Drop, EventMention, Figure, Flag,
                               PlaceMention, Quote, Sentence, Signal, TimeMention)
 from dateline.store.schema import FACT_TABLES, SENTENCES_FTS, articles, drops, sentences
 from dateline.store.writes import chunks
@@ -181,7 +181,6 @@ def all_drops(connection: Connection) -> list[Drop]:
     return [Drop(origin=r.origin, reason=r.reason, detail=r.detail) for r in rows]
 
 
-COUNTED = ("times", "places", "figures", "quotes", "events", "flags")  # fact kinds listed per article
 
 
 def list_articles(connection: Connection, *, date_from=None, date_to=None,
@@ -199,7 +198,7 @@ def list_articles(connection: Connection, *, date_from=None, date_to=None,
     rows = connection.execute(_within(query, date_from, date_to)).all()
     found = [r.article_id for r in rows]
     counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for name in COUNTED:
+    for name in FACT_KINDS:
         table = FACT_TABLES[name]
         per = connection.execute(select(table.c.article_id, func.count())
                                  .where(table.c.article_id.in_(found))
@@ -207,5 +206,5 @@ def list_articles(connection: Connection, *, date_from=None, date_to=None,
         for article_id, n in per:
             counts[article_id][name] = n
     return [{**_info(r), "words": r.words,
-             "counts": {k: counts[r.article_id].get(k, 0) for k in COUNTED}}
+             "counts": {k: counts[r.article_id].get(k, 0) for k in FACT_KINDS}}
             for r in rows]
