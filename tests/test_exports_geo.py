@@ -32,9 +32,10 @@ def test_exports_geo_acled_columns_in_order():
     write_acled([_facts()], out)
     header = next(csv.reader(io.StringIO(out.getvalue())))
     assert tuple(header[:len(ACLED_COLUMNS)]) == (
-        "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-        "actor2", "location", "latitude", "longitude", "geo_precision", "source", "notes",
-        "fatalities")
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+        "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction",
+        "civilian_targeting", "iso", "location", "latitude", "longitude", "geo_precision",
+        "source", "notes", "fatalities")
     assert tuple(header) == COLUMNS and {"injured", "reporter", "article_id", "start", "end"} <= set(header)
 
 
@@ -49,6 +50,18 @@ def test_exports_geo_acled_one_row_per_event_with_direction():
         ("Jenin", "32.46", "1", "1")
     assert raid["event_id_cnty"].startswith("PS-") and raid["notes"] == TEXT[0:53]
     assert rows[1]["latitude"] == "" and rows[1]["fatalities"] == "0"
+
+
+def test_exports_geo_acled_codes_actor_categories_as_the_codebook_does():
+    out = io.StringIO()
+    write_acled([_facts()], out)
+    raid, said = csv.DictReader(io.StringIO(out.getvalue()))
+    assert (raid["year"], raid["disorder_type"], raid["inter1"], raid["inter2"]) == \
+        ("2025", "Political violence", "State forces", "Civilians")
+    assert (raid["interaction"], raid["civilian_targeting"], raid["iso"]) == \
+        ("State forces-Civilians", "Civilian targeting", "275")
+    assert (said["disorder_type"], said["inter1"], said["interaction"], said["year"]) == \
+        ("Strategic developments", "Rebel group", "Rebel group only", "")
 
 
 def test_exports_geo_geojson_is_a_feature_collection_of_points():
