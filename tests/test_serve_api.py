@@ -208,6 +208,12 @@ def test_web_events_page_lists_each_article_and_toll_once():
     assert row["killed"] == [(20, "Wire", 2), (22, None, 1)]
 
 
+def test_web_index_shows_an_untitled_article_by_its_first_words(client):
+    page = client.get("/").text
+    assert '<span class="lead">Israeli forces killed three Palestinians in a raid on the Jenin' in page
+    assert client.get("/api/articles").json()["items"][0]["lead"].startswith("At least 20 people")
+
+
 def test_web_unknown_article_is_an_error_page(client):
     page = client.get("/articles/nope")
     assert page.status_code == 404 and "E010" in page.text and "text/html" in page.headers["content-type"]

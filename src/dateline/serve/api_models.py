@@ -20,6 +20,7 @@ class ArticleSummary(BaseModel):
     published: dt.date | None
     url: str | None
     words: int
+    lead: str | None = Field(default=None, description="The first 160 characters of the text.")
     counts: dict[str, int] = Field(description="How many times, places, figures, quotes, events, "
                                                "flags the article holds.")
 

@@ -12,6 +12,12 @@ def outlet(citation) -> str:
     return get("source") or get("title") or (f"article {aid[:10]}" if aid else "source not stated")
 
 
+def lead(text: str | None, words: int = 14) -> str:
+    """The first words of an article, for a listing when it has no title."""
+    found = (text or "").split()
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
+
+
 ENV = Environment(
     loader=PackageLoader("dateline.serve", "templates"),
     # Sentences are article text from anywhere: everything rendered must be escaped.
@@ -20,3 +26,4 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.filters["outlet"] = outlet
+ENV.filters["lead"] = lead

@@ -181,16 +181,19 @@ def all_drops(connection: Connection) -> list[Drop]:
     return [Drop(origin=r.origin, reason=r.reason, detail=r.detail) for r in rows]
 
 
+LEAD_CHARS = 160  # the start of the text a listing carries, for articles without a title
 
 
 def list_articles(connection: Connection, *, date_from=None, date_to=None,
                   ids: Sequence[str] | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-    """Articles (newest first) with how many facts of each kind they hold; no text.
+    """Articles (newest first) with how many facts of each kind they hold; of the text only its
+    first LEAD_CHARS characters (`lead`).
 
     `ids` keeps only those articles (a search's hits), in the same newest-first order.
     """
     query = (select(articles.c.id.label("article_id"), articles.c.source, articles.c.title,
-                    articles.c.published, articles.c.url, articles.c.words)
+                    articles.c.published, articles.c.url, articles.c.words,
+                    func.substr(articles.c.text, 1, LEAD_CHARS).label("lead"))
              .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
              .limit(max(0, limit)).offset(max(0, offset)))
     if ids is not None:
@@ -205,6 +208,6 @@ def list_articles(connection: Connection, *, date_from=None, date_to=None,
                                  .group_by(table.c.article_id))
         for article_id, n in per:
             counts[article_id][name] = n
-    return [{**_info(r), "words": r.words,
+    return [{**_info(r), "words": r.words, "lead": r.lead,
              "counts": {k: counts[r.article_id].get(k, 0) for k in FACT_KINDS}}
             for r in rows]
