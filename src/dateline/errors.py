@@ -35,6 +35,7 @@ MESSAGES = {
     "E015": "Cannot reach the Dask scheduler {address}: {reason}. Check --cluster or DATELINE_CLUSTER "
     "(\"local\" starts a cluster on this machine).",
     "E016": "Dask is not installed; `make install` installs it (dask[distributed], pinned).",
+    "E017": "Unknown export format {fmt!r}; use one of {known}.",
 }
 
 
