@@ -185,6 +185,98 @@ def write_cue_model(weights: dict[str, float], path: Path, prune: float = 1e-3) 
     return len(rows)
 
 
+def jackknife_labels(docs, golds: list[list[dict]], workdir: Path, folds: int = 2) -> list[list[str]]:
+    """The tagger's labels for every doc from a CRF trained on the other folds (doc i in fold i % folds),
+    so that what the source ranker learns from looks like the tagger's output on unseen text."""
+    import pycrfsuite
+
+    from dateline.extract.quote_records import rule_tags
+    from dateline.extract.quote_tagger import tag_doc
+    from dateline.extract.quote_tagger_train import train_tagger
+    from dateline.extract.quotes import rule_quotes
+
+    out: list[list[str]] = [[] for _ in docs]
+    for k in range(folds):
+        rest = [i for i in range(len(docs)) if i % folds != k]
+        path = train_tagger([docs[i] for i in rest], [golds[i] for i in rest], workdir / f"fold{k}.crfsuite")
+        crf = pycrfsuite.Tagger()
+        crf.open(str(path))
+        for i in range(k, len(docs), folds):
+            out[i] = tag_doc(docs[i], rule_tags(docs[i], rule_quotes(docs[i])), crf=crf)
+    return out
+
+
+def source_examples(docs, anns, labels: list[list[str]]) -> tuple[list[list[str]], list[bool]]:
+    """Ranker rows (quote_sources.features) and labels (the gold Source span of a gold attribution whose
+    content the quote overlaps) for every quote with a right candidate among those on offer."""
+    feats, ys = [], []
+    for doc, ann, lab in zip(docs, anns, labels):
+        gold, rows = read_ann(ann), []
+        find_quotes(doc, labels=lab, collect=rows)
+        for kind, span, cands in rows:
+            if kind != "source":
+                continue
+            right = {g["source"] for g in gold if g["source"] and _overlaps(span, g["content"])}
+            if any(c.span in right for c, _ in cands):
+                feats += [f for _, f in cands]
+                ys += [c.span in right for c, _ in cands]
+    return feats, ys
+
+
+def filter_examples(docs, anns, labels: list[list[str]]) -> tuple[list[list[str]], list[bool]]:
+    """Quote filter rows (quote_filter.features) and labels (the quote overlaps a gold content)."""
+    feats, ys = [], []
+    for doc, ann, lab in zip(docs, anns, labels):
+        gold, rows = read_ann(ann), []
+        find_quotes(doc, labels=lab, collect=rows)
+        for kind, span, f in rows:
+            if kind == "quote":
+                feats.append(f)
+                ys.append(any(_overlaps(span, g["content"]) for g in gold))
+    return feats, ys
+
+
+_JACKKNIFE = ("# Trained on the PolNeAR train split: every 10th document left out (for measuring), the rest\n"
+              "# tagged by CRFs trained on the other half of them (jackknife), so the rows look like unseen text:\n"
+              "#   python -m dateline.evaluation.quotes --train-source-model src/dateline/data/quotes_source_model.tsv \\\n"
+              "#     --train-filter-model src/dateline/data/quotes_filter_model.tsv ../shared/eval/quotes/polnear/train\n")
+SOURCE_HEAD = ("# Logistic ranker of attribution sources (dateline.extract.quote_sources): a feature name and its\n"
+               "# weight a line; among the phrases on offer for a quote, the highest summed weight is its source.\n"
+               + _JACKKNIFE +
+               "# Label: the phrase is the gold Source of a gold attribution the quote's content overlaps.\n"
+               "# Features are origins, sides, distances, parse labels, entity types and cue lemmas, no corpus text.\n")
+FILTER_HEAD = ("# Logistic quote filter (dateline.extract.quote_filter): a feature name and its weight a line; a\n"
+               "# quote whose probability (sigmoid of the summed weights) is under quote_filter.THRESHOLD is dropped.\n"
+               + _JACKKNIFE +
+               "# Label: the quote overlaps a gold Content. Features are the tagger's content probabilities, cue\n"
+               "# lemmas and scores, source kinds, sizes and rule agreement, no corpus text.\n")
+
+
+def write_model(weights: dict[str, float], path: Path, head: str, prune: float = 1e-3) -> int:
+    """Write a logistic model's weights (feature names and numbers only) as TSV; returns the number of rows."""
+    rows = sorted((f, w) for f, w in weights.items() if abs(w) >= prune)
+    path.write_text(head + "".join(f"{f}\t{w:.4f}\n" for f, w in rows), encoding="utf-8")
+    return len(rows)
+
+
+def train_rankers(docs, anns, source_path: Path | None, filter_path: Path | None, workdir: Path) -> dict[str, int]:
+    """Train the source ranker and the quote filter on the docs but every 10th (kept out for measuring),
+    tagged by jackknife CRFs, and write them; returns rows written per model. The filter learns from
+    the sources the ranker in the package picks, so write the ranker there first (one call does)."""
+    from dateline.extract import quote_sources
+
+    keep = [i for i in range(len(docs)) if i % 10 != 0]
+    docs, anns = [docs[i] for i in keep], [anns[i] for i in keep]
+    labels = jackknife_labels(docs, [read_attributions(a) for a in anns], workdir)
+    out = {}
+    if source_path is not None:
+        out["source"] = write_model(train_cue_model(*source_examples(docs, anns, labels)), source_path, SOURCE_HEAD)
+        quote_sources.weights.cache_clear()
+    if filter_path is not None:
+        out["filter"] = write_model(train_cue_model(*filter_examples(docs, anns, labels)), filter_path, FILTER_HEAD)
+    return out
+
+
 def _parsed(folder: Path, limit: int | None):
     """The .ann paths of a split and their parsed texts."""
     anns = sorted((folder / "attributions").glob("*.ann"))[:limit]
@@ -203,7 +295,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="train the attribution tagger (CRF) on the folder's annotations into PATH instead of scoring")
     parser.add_argument("--train-cue-model", type=Path, default=None, metavar="PATH",
                         help="train the cue model on the folder's annotations into PATH instead of scoring")
+    parser.add_argument("--train-source-model", type=Path, default=None, metavar="PATH",
+                        help="train the source ranker on the folder's annotations into PATH instead of scoring")
+    parser.add_argument("--train-filter-model", type=Path, default=None, metavar="PATH",
+                        help="train the quote filter on the folder's annotations into PATH instead of scoring")
     args = parser.parse_args(argv)
+    if args.train_source_model is not None or args.train_filter_model is not None:
+        import tempfile
+
+        anns, docs = _parsed(args.folder, args.limit)
+        with tempfile.TemporaryDirectory() as work:
+            rows = train_rankers(docs, anns, args.train_source_model, args.train_filter_model, Path(work))
+        print(f"wrote {rows}")
+        return 0
     if args.train_tagger is not None:
         from dateline.extract.quote_tagger_train import train_tagger
 

@@ -18,6 +18,7 @@ LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 # Any pair of quote marks, however short: being inside one is a feature, not a decision.
 _MARKS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![\w’'])‘(?:[^’]|’(?=\w))*’(?!\w)")
 _QUOTE_CHARS = {"“", "”", '"', "‘", "’", "'"}
+MARGINALS = "dateline.quote_content_p"  # doc.user_data key of each token's content probability
 SPEECH = {"say", "tell", "add", "according", "ask", "write", "tweet", "argue", "claim", "note", "warn"}
 
 
@@ -157,12 +158,19 @@ def tagger():
     return t
 
 
-def tag_doc(doc: Doc, rule_tags: list[str], cands: dict[int, float] | None = None) -> list[str] | None:
-    """BIO labels (LABELS) for every token of the doc, or None without a model."""
-    crf = tagger()
+def tag_doc(doc: Doc, rule_tags: list[str], cands: dict[int, float] | None = None, *, crf=None) -> list[str] | None:
+    """BIO labels (LABELS) for every token of the doc, or None without a model (`crf`: another
+    pycrfsuite.Tagger than the shipped one). Each token's content probability (B-CON + I-CON
+    marginals) goes to doc.user_data[MARGINALS] for the quote filter."""
+    crf = tagger() if crf is None else crf
     if crf is None:
         return None
     labels: list[str] = []
+    probs: list[float] = []
     for rows in doc_features(doc, rule_tags, cands):
-        labels.extend(crf.tag(rows) if rows else [])
+        if not rows:
+            continue
+        labels.extend(crf.tag(rows))
+        probs.extend(crf.marginal("B-CON", t) + crf.marginal("I-CON", t) for t in range(len(rows)))
+    doc.user_data[MARGINALS] = probs
     return labels

@@ -33,7 +33,7 @@ class Attribution:
 
 def chunks(doc: Doc, labels: list[str]) -> list[Chunk]:
     """Tagged runs in doc order, spaces trimmed; a content that runs on into the next sentence stays one."""
-    sent_of = _sentence_ids(doc)
+    sent_of = sentence_ids(doc)
     out: list[Chunk] = []
     cur: Chunk | None = None
     for tok, label in zip(doc, labels):
@@ -78,7 +78,8 @@ def _merge_cues(doc: Doc, found: list[Chunk], labels: list[str]) -> list[Chunk]:
     return out
 
 
-def _sentence_ids(doc: Doc) -> list[int]:
+def sentence_ids(doc: Doc) -> list[int]:
+    """The number of each token's sentence."""
     ids = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):

@@ -45,24 +45,30 @@ _QUOTE = re.compile(
 MIN_WORDS = 4  # shorter quoted bits ("‘Gazafied’", "‘all-out’") are scare quotes or names
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
+def find_quotes(doc: Doc, *, labels: list[str] | None = None, collect: list | None = None) -> list[Quote]:
     """Direct quotes and reported statements with their sources, as the trained tagger reads them.
 
     The rule extractor (rule_quotes) runs first; a CRF (quote_tagger, trained on PolNeAR)
     then tags every token as source, cue, content or none, with the rules' output among its
     features, and the tagged chunks are grouped into quotes (quote_tagger_spans) and turned
     into records (quote_records): quoted words inside a statement are direct quotes of their
-    own, speakers are resolved as the rules resolve them (surname -> full name, "he" -> the
-    last person, "the group" -> the last organisation, "who" -> its antecedent). Without the
-    model file the rules' quotes are returned as they are.
+    own, a small ranker (quote_sources) picks each source among the phrases the tagger, the
+    parse and the rules offer, a filter (quote_filter) drops quotes the tagger was unsure of
+    and adds the rules' quotes where the tagger found nothing, and speakers are resolved as
+    the rules resolve them (surname -> full name, "he" -> the last person, "the group" -> the
+    last organisation, "who" -> its antecedent). Without the tagger's model file the rules'
+    quotes are returned as they are.
     Limits: the tagger sees one paragraph at a time, so a speaker named in another paragraph
     is reached only by carrying the previous statement's source over one sentence; content
-    that PolNeAR would annotate but the tagger misses (long-tail stances, agentless
-    passives) is mostly left out; a source the tagger finds but cannot link to a cue falls
-    back to the cue's subject in the parse.
+    that PolNeAR would annotate but neither the tagger nor the rules find (long-tail
+    stances, agentless passives) is left out; the ranker only chooses among phrases on
+    offer, so a source none of them marks exactly (a boundary off by an apposition) stays
+    wrong.
+    `labels` (the tagger's labels from another model) and `collect` (the rows the source
+    ranker and the quote filter score) serve training, see quote_records.tagged_quotes.
     """
     rules = rule_quotes(doc)
-    tagged = tagged_quotes(doc, rules, _direct_spans(doc_text(doc)))
+    tagged = tagged_quotes(doc, rules, _direct_spans(doc_text(doc)), labels=labels, collect=collect)
     return [q for q, _ in rules] if tagged is None else tagged
 
 

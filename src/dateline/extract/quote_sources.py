@@ -1,0 +1,98 @@
+"""Pick an attribution's source among the phrases the tagger, the parse and the rules offer (a logistic ranker)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from dateline.extract.doc_cache import doc_text
+
+MODEL = "data/quotes_source_model.tsv"
+_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "who", "which", "that"}
+
+
+@dataclass
+class Candidate:
+    """A source phrase on offer: character span, head token, and where it came from (origins)."""
+
+    span: tuple[int, int]
+    head: Token
+    origins: set[str] = field(default_factory=set)
+
+
+def offer(found: dict[tuple[int, int], Candidate], span, head: Token, origin: str) -> None:
+    """Add a candidate to `found` (span -> Candidate), or add an origin to the one already there."""
+    span = (int(span[0]), int(span[1]))
+    cand = found.setdefault(span, Candidate(span, head))
+    cand.origins.add(origin)
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16+"
+
+
+def rows(doc: Doc, cands: list[Candidate], cue: Token | None, content: tuple[int, int],
+         sent_of: list[int]) -> list[tuple[Candidate, list[str]]]:
+    """(candidate, features) for every candidate."""
+    return [(c, features(doc, c, cue, content, len(cands), sent_of)) for c in cands]
+
+
+def features(doc: Doc, cand: Candidate, cue: Token | None, content: tuple[int, int], n_cands: int,
+             sent_of: list[int]) -> list[str]:
+    """Feature names of one candidate for one attribution (cue token, content token range)."""
+    head, first, last = cand.head, content[0], content[1]
+    anchor = cue.i if cue is not None else first
+    toks = doc.char_span(*cand.span, alignment_mode="expand")
+    lo, hi = (toks.start, toks.end - 1) if toks is not None and len(toks) else (head.i, head.i)
+    side = "L" if hi < anchor else "R" if lo > anchor else "O"
+    gap = anchor - hi if side == "L" else lo - anchor if side == "R" else 0
+    sents = sent_of[anchor] - sent_of[head.i]
+    low = head.lower_
+    kind = f"P:{low}" if low in _PRONOUNS else f"E:{head.ent_type_}" if head.ent_type_ else f"N:{head.pos_}"
+    origins = sorted(cand.origins)
+    f = ["bias", f"os={'+'.join(origins)}", f"side={side}", f"gap={_bucket(gap)}|{side}",
+         f"sent={max(min(sents, 2), -2)}", f"kind={kind}", f"hdep={head.dep_}", f"hdep={head.dep_}|{side}",
+         f"len={_bucket(hi - lo + 1)}", f"n={min(n_cands, 4)}", f"kind={kind[0]}|os={'+'.join(origins)}"]
+    f += [f"o={o}" for o in origins] + [f"o={o}|{side}" for o in origins]
+    if cue is not None:
+        f.append(f"cue={cue.lemma_.lower()}|{side}")
+        if head.head.i == cue.i or head.head.head.i == cue.i:
+            f.append(f"governed={head.dep_}")
+    else:
+        f.append("nocue")
+    if lo <= last and first <= hi:
+        f.append("in_content")
+    end_text = doc_text(doc)[cand.span[1] - 1:cand.span[1]]
+    if not end_text.isalnum():
+        f.append(f"ends={end_text}|{side}")
+    if toks is not None and len(toks):
+        f.append(f"first={toks[0].lower_ if toks[0].lower_ in ('the', 'a', 'an', 'who', 'according') else toks[0].pos_}")
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict[str, float] | None:
+    """Feature weights from quotes_source_model.tsv, or None when the file is absent."""
+    path = resources.files("dateline").joinpath(MODEL)
+    if not path.is_file():
+        return None
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.rsplit("\t", 1)
+            out[name] = float(value)
+    return out
+
+
+def pick(rows: list[tuple[Candidate, list[str]]]) -> Candidate | None:
+    """The best-scoring candidate (None without candidates or without the model).
+
+    Limits: it only chooses among the phrases on offer, so a source none of them marks
+    exactly (a boundary off by an apposition, a speaker two sentences back) stays wrong."""
+    w = weights()
+    if w is None or not rows:
+        return None
+    return max(rows, key=lambda r: sum(w.get(f, 0.0) for f in r[1]))[0]
