@@ -101,6 +101,12 @@ def test_quotes_transcript_lines_credit_the_label(nlp):
         ("What about the economy?", "Q")]
 
 
+def test_quotes_faq_questions_are_nobodys_speech(nlp):
+    text = ("Blinken urged restraint in Gaza.\n\nQ: What did Blinken stress during his visit?\n\n"
+            "Blinken stressed the importance of protecting civilians.")
+    assert "Q" not in [who for _, who, _ in spans(nlp, text)]
+
+
 def test_quotes_nested_cue_is_part_of_the_outer_statement(nlp):
     assert spans(nlp, "Clinton said she believes the plan will fail.") == [
         ("she believes the plan will fail", "Clinton", "Clinton")]

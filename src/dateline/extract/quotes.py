@@ -121,10 +121,14 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
 
 
 def _transcript(text: str, found: list[Quote]) -> list[Quote]:
-    """Transcript lines no other rule took: the label before the colon is the speaker."""
+    """Transcript lines no other rule took: the label before the colon is the speaker. "Q:" lines
+    with no other label ("A:", a name) are an FAQ's questions (a rewrite's appended block), not anyone's speech."""
     out = []
-    for (ns, ne), (start, end) in transcript_spans(text):
-        if any(q.start < end and start < q.end for q in found):
+    lines = transcript_spans(text)
+    labels = {text[ns:ne] for (ns, ne), _ in lines}
+    faq = labels == {"Q"}  # a transcript has answers: "A:" or the speakers' names
+    for (ns, ne), (start, end) in lines:
+        if any(q.start < end and start < q.end for q in found) or (faq and text[ns:ne] == "Q"):
             continue
         out.append(Quote(start=start, end=end, text=text[start:end], speaker=text[ns:ne],
                          speaker_span=(ns, ne), cue=":", direct=True))
