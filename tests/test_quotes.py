@@ -101,6 +101,12 @@ def test_quotes_transcript_lines_credit_the_label(nlp):
         ("What about the economy?", "Q")]
 
 
+def test_quotes_speaker_is_the_person_named_beside_the_title(nlp):
+    text = ("On 26 October, the Humanitarian Coordinator for the Occupied Palestinian Territory, "
+            "Lynn Hastings, stated that no place in Gaza is safe.")
+    assert [who for _, who, _ in spans(nlp, text)] == ["Lynn Hastings"]
+
+
 def test_quotes_faq_questions_are_nobodys_speech(nlp):
     text = ("Blinken urged restraint in Gaza.\n\nQ: What did Blinken stress during his visit?\n\n"
             "Blinken stressed the importance of protecting civilians.")

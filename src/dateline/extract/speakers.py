@@ -131,6 +131,10 @@ def speaker_name(head: Token, toks: list[Token]) -> str:
     named = _named(head)
     if named:  # "the advocacy group, named 'Breaking the Silence'"
         return named
+    for tok in head.subtree:  # "the Humanitarian Coordinator for the OPT, Lynn Hastings, stated"
+        ent = entity_at(doc, tok.i) if tok.dep_ == "appos" and tok.ent_type_ == "PERSON" else None
+        if ent is not None:
+            return _strip_titles(ent.text)
     while toks and toks[0].dep_ in ("det",):
         toks = toks[1:]
     return doc[toks[0].i:toks[-1].i + 1].text if toks else head.text
