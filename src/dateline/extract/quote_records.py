@@ -64,7 +64,7 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     book, text = SpeakerBook(), doc_text(doc)
     found, sent_of = chunks(doc, labels), sentence_ids(doc)
     out, last_source = [], None
-    for attr in attributions(doc, labels):
+    for attr in attributions(doc, labels, found=found):
         cue = _cue_token(doc, attr.cue, cands) if attr.cue is not None else None
         if attr.source is not None:
             first, last = doc[attr.source.first], doc[attr.source.last]

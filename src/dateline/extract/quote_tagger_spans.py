@@ -108,12 +108,14 @@ def _rank(doc: Doc, cue: Chunk, source: Chunk, cue_of) -> tuple[int, int]:
     return (0 if _governing_cue(doc, source, cue_of) is cue else 1, _gap(cue, source))
 
 
-def attributions(doc: Doc, labels: list[str], *, carry_over: bool = True) -> list[Attribution]:
+def attributions(doc: Doc, labels: list[str], *, carry_over: bool = True,
+                 found: list[Chunk] | None = None) -> list[Attribution]:
     """Attributions from tagged chunks: each source and content joins the cue the parse hangs it
     from, else the nearest cue in its
     sentence(s); a content with no cue there continues the previous attribution (`carry_over`,
-    "…,” he said. “…”), else stands without a source; a source and content with no cue pair up."""
-    found = chunks(doc, labels)
+    "…,” he said. “…”), else stands without a source; a source and content with no cue pair up.
+    `found`: the chunks of `labels` when the caller has them (read, never changed here)."""
+    found = chunks(doc, labels) if found is None else found
     cues = [c for c in found if c.kind == "CUE"]
     cue_of = {i: c for c in cues for i in range(c.first, c.last + 1)}
     attrs = {id(c): Attribution(c, None, []) for c in cues}
