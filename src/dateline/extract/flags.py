@@ -40,8 +40,8 @@ _FAQ = re.compile(r"^\s*(?:FAQs?|Frequently Asked Questions)\s*:?\s*$", re.M | r
 _QLINE = re.compile(r"^\s*Q\s*[:.]\s+\S", re.M)
 _ORIGINAL = re.compile(r"\bthe original (?:article|story|report)\b", re.I)
 # A credit on a line of its own at the end: "(Source: Reuters)", "Source: AP", "Via: WAFA".
-_CREDIT_LINE = re.compile(r"^[ \t]*\(?[ \t]*(?:Source|Via|Credit)[ \t]*:[ \t]*([A-Z][^()\n]{1,59}?)[ \t]*\)?[ \t.]*$",
-                          re.M | re.I)
+_CREDIT_LINE = re.compile(r"^[ \t]*\(?[ \t]*(?i:source|via|credit)[ \t]*:[ \t]*([A-Z][^()\n]{1,59}?)[ \t]*\)?[ \t.]*$",
+                          re.M)
 # A wire's dateline opening the text: "GAZA CITY (Reuters) -", "JERUSALEM, Nov 5 (AP) —".
 _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 .,'’-]{1,40}?\((Reuters|AP|AFP|Associated Press|"
                             r"Agence France-Presse|Xinhua|Anadolu(?: Agency)?|WAFA|UPI|dpa|TASS)\)\s*[-–—]")
