@@ -9,9 +9,8 @@ day, 2 week, 3 month or vaguer — from the event's `date_precision` field when 
 extractor sets it, else 1 when the date is a day and 3 otherwise. `disorder_type`, `inter1`/
 `inter2` (ACLED's actor categories, from the actor lexicon's types: State forces, Rebel group,
 Political militia, Civilians, Protesters, Rioters, External/Other forces; blank for persons and
-unknown actors), `interaction` ("State forces-Civilians", "Protesters only"), `civilian_targeting` and the numeric
-`iso` code are filled as ACLED's codebook defines them. GeoJSON leaves out events
-without coordinates (a Feature's geometry must be a Point here, never null).
+unknown actors), `interaction` ("State forces-Civilians", "Protesters only"),
+`civilian_targeting` and the numeric `iso` code are filled as ACLED's codebook defines them.
 """
 
 from __future__ import annotations
