@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dateline.extract.nlp import load_nlp
 from dateline.extract.quote_cues import noun_source, verb_source
-from dateline.extract.quote_model import features, source_head
+from dateline.extract.quote_model import features, model_weights, source_head
 from dateline.extract.quotes import find_quotes
 
 POLNEAR = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "quotes" / "polnear" / "dev"
@@ -263,15 +263,13 @@ def train_rankers(docs, anns, source_path: Path | None, filter_path: Path | None
     """Train the source ranker and the quote filter on the docs but every 10th (kept out for measuring),
     tagged by jackknife CRFs, and write them; returns rows written per model. The filter learns from
     the sources the ranker in the package picks, so write the ranker there first (one call does)."""
-    from dateline.extract import quote_sources
-
     keep = [i for i in range(len(docs)) if i % 10 != 0]
     docs, anns = [docs[i] for i in keep], [anns[i] for i in keep]
     labels = jackknife_labels(docs, [read_attributions(a) for a in anns], workdir)
     out = {}
     if source_path is not None:
         out["source"] = write_model(train_cue_model(*source_examples(docs, anns, labels)), source_path, SOURCE_HEAD)
-        quote_sources.weights.cache_clear()
+        model_weights.cache_clear()  # the filter learns from the ranker just written
     if filter_path is not None:
         out["filter"] = write_model(train_cue_model(*filter_examples(docs, anns, labels)), filter_path, FILTER_HEAD)
     return out

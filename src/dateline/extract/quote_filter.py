@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import math
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract.quote_model import model_weights
 from dateline.extract.quote_tagger import MARGINALS
 
 MODEL = "data/quotes_filter_model.tsv"
@@ -46,18 +45,9 @@ def features(doc: Doc, first: int, last: int, *, cue: Token | None, cue_p: float
     return f
 
 
-@functools.lru_cache(maxsize=1)
 def weights() -> dict[str, float] | None:
     """Feature weights from quotes_filter_model.tsv, or None when the file is absent."""
-    path = resources.files("dateline").joinpath(MODEL)
-    if not path.is_file():
-        return None
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, value = line.rsplit("\t", 1)
-            out[name] = float(value)
-    return out
+    return model_weights(MODEL)
 
 
 def probability(feats: list[str]) -> float:

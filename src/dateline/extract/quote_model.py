@@ -48,16 +48,24 @@ def features(tok: Token, src: Token) -> list[str]:
     return feats
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=8)
+def model_weights(name: str) -> dict[str, float] | None:
+    """Feature weights of a packaged logistic model (a TSV of feature and weight under
+    dateline/data/), or None when the file is absent."""
+    path = resources.files("dateline").joinpath(name)
+    if not path.is_file():
+        return None
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            feature, value = line.rsplit("\t", 1)
+            out[feature] = float(value)
+    return out
+
+
 def weights() -> dict[str, float]:
     """Feature weights from quotes_cue_model.tsv."""
-    text = resources.files("dateline").joinpath("data/quotes_cue_model.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, value = line.rsplit("\t", 1)
-            out[name] = float(value)
-    return out
+    return model_weights("data/quotes_cue_model.tsv") or {}
 
 
 def cue_probability(tok: Token) -> float:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from dateline.extract.doc_cache import doc_text
+from dateline.extract.quote_model import model_weights
 
 MODEL = "data/quotes_source_model.tsv"
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "who", "which", "that"}
@@ -73,18 +72,9 @@ def features(doc: Doc, cand: Candidate, cue: Token | None, content: tuple[int, i
     return f
 
 
-@functools.lru_cache(maxsize=1)
 def weights() -> dict[str, float] | None:
     """Feature weights from quotes_source_model.tsv, or None when the file is absent."""
-    path = resources.files("dateline").joinpath(MODEL)
-    if not path.is_file():
-        return None
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, value = line.rsplit("\t", 1)
-            out[name] = float(value)
-    return out
+    return model_weights(MODEL)
 
 
 def pick(rows: list[tuple[Candidate, list[str]]]) -> Candidate | None:
