@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 
@@ -10,6 +12,11 @@ def outlet(citation) -> str:
     get = citation.get if isinstance(citation, dict) else lambda k: getattr(citation, k, None)
     aid = get("article_id")
     return get("source") or get("title") or (f"article {aid[:10]}" if aid else "source not stated")
+
+
+def in_context(article_id, start, end) -> str:
+    """The served article page with the span start-end highlighted and scrolled to."""
+    return f"/articles/{quote(str(article_id), safe='')}?at={int(start)}-{int(end)}#hit"
 
 
 def lead(text: str | None, words: int = 14) -> str:
@@ -27,3 +34,4 @@ ENV = Environment(
 )
 ENV.filters["outlet"] = outlet
 ENV.filters["lead"] = lead
+ENV.globals["in_context"] = in_context

@@ -6,11 +6,10 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import date
-from urllib.parse import quote
 
 from dateline.records import Contradiction, FigureClaim, FigureSeries, Story, TimelineDate
 from dateline.serve.templating import ENV as _ENV
-from dateline.serve.templating import outlet
+from dateline.serve.templating import in_context, outlet
 
 __all__ = ["charts", "credit", "main_series", "outlet", "rows", "to_html", "to_json", "to_markdown"]
 
@@ -175,7 +174,7 @@ def _in_context(citation: dict) -> str | None:
     article_id, start, end = citation.get("article_id"), citation.get("start"), citation.get("end")
     if not article_id or start is None or end is None:
         return None
-    return f"/articles/{quote(str(article_id), safe='')}?at={int(start)}-{int(end)}#hit"
+    return in_context(article_id, start, end)
 
 
 def _entries(timeline: Sequence[TimelineDate], flags: Sequence[Contradiction],
