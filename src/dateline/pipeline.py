@@ -13,6 +13,7 @@ from tqdm import tqdm
 from dateline.cluster import parse_on_cluster
 from dateline.extract import extract_facts
 from dateline.extract.nlp import load_nlp
+from dateline.extract.quotes import check_tagger as check_quotes_tagger
 from dateline.ingest import article_from_text, make_article, read_paths
 from dateline.records import (FACT_KINDS, Article, ArticleFacts, Contradiction, Drop, Event, FigureSeries,
                               Sentence, Story, TimelineDate)
@@ -50,6 +51,7 @@ SEARCH_ARTICLES = 1000  # sentence hits a search looks at to find its articles
 def parse(articles: Iterable[Article], settings: Settings) -> Iterator[ArticleFacts]:
     """Parse articles with spaCy in batches and extract facts: in this process, in worker
     processes (`processes`), or on a Dask cluster (`cluster`)."""
+    check_quotes_tagger(settings.quotes_tagger)
     if settings.cluster:
         yield from parse_on_cluster(articles, settings, parse_batch)
         return
@@ -57,7 +59,7 @@ def parse(articles: Iterable[Article], settings: Settings) -> Iterator[ArticleFa
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size,
                                  n_process=settings.processes):
-        yield extract_facts(doc, article)
+        yield extract_facts(doc, article, quotes_tagger=settings.quotes_tagger)
 
 
 def parse_batch(articles: list[Article], settings: Settings) -> list[ArticleFacts]:

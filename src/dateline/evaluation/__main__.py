@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-# (module, how its command line takes the eval root)
+# (module[:variant], how its command line takes the eval root)
 EVALS = (
     ("timex", lambda root: [str(root / "timex" / "tbaq")]),
     ("figures", lambda root: ["--headlines", str(root / "figures" / "headlines" / "death-toll.dev.tsv"),
@@ -16,6 +16,7 @@ EVALS = (
     ("ocha", lambda root: [str(root / "figures" / "ocha"),
                            "--series", str(root / "figures" / "techforpalestine" / "casualties_daily.json")]),
     ("quotes", lambda root: [str(root / "quotes" / "polnear" / "dev")]),
+    ("quotes:neural", lambda root: [str(root / "quotes" / "polnear" / "dev"), "--tagger", "neural"]),
     ("events", lambda root: [str(root)]),
     ("tls", lambda root: [str(root / "tls" / "t17")]),
 )
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"\n=== {name} ===", flush=True)
         start = time.perf_counter()
-        module = importlib.import_module(f"dateline.evaluation.{name}")
+        module = importlib.import_module(f"dateline.evaluation.{name.split(':')[0]}")
         failed += bool(module.main(arguments(root)))
         print(f"({name}: {time.perf_counter() - start:.0f} s)", flush=True)
     return 1 if failed else 0

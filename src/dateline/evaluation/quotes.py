@@ -10,6 +10,7 @@ from pathlib import Path
 from dateline.extract.nlp import load_nlp
 from dateline.extract.quote_cues import noun_source, verb_source
 from dateline.extract.quote_model import features, model_weights, source_head
+from dateline.extract.quote_records import TAGGERS
 from dateline.extract.quotes import find_quotes
 
 POLNEAR = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "quotes" / "polnear" / "dev"
@@ -75,7 +76,7 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_polnear(folder: Path = POLNEAR, limit: int | None = None) -> dict:
+def score_polnear(folder: Path = POLNEAR, limit: int | None = None, tagger: str = "crf") -> dict:
     """Micro-averaged content-overlap and source-exact precision, recall and F1 over a PolNeAR split.
 
     A predicted quote matches a gold attribution when their content spans share a
@@ -86,7 +87,7 @@ def score_polnear(folder: Path = POLNEAR, limit: int | None = None) -> dict:
     texts = [(folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns]
     total: dict[str, int] = {}
     for ann, doc in zip(anns, nlp.pipe(texts)):
-        for k, v in score_doc(find_quotes(doc), read_ann(ann)).items():
+        for k, v in score_doc(find_quotes(doc, tagger=tagger), read_ann(ann)).items():
             total[k] = total.get(k, 0) + v
     out = {"docs": len(anns), **total}
     for kind in ("content", "source"):
@@ -206,13 +207,34 @@ def jackknife_labels(docs, golds: list[list[dict]], workdir: Path, folds: int = 
     return out
 
 
-def source_examples(docs, anns, labels: list[list[str]]) -> tuple[list[list[str]], list[bool]]:
+def neural_oof_labels(docs, prepared: Path, oof: Path) -> list[list[str]]:
+    """The neural tagger's labels for every doc from its out-of-fold probabilities (quote_neural_train
+    train --oof writes them, over `prepared`, that split's sequences), content probabilities set."""
+    import numpy as np
+
+    from dateline.extract.quote_neural import decode, set_marginals
+    from dateline.extract.quote_tagger import LABELS, units
+
+    with np.load(prepared) as data, np.load(oof) as o:
+        owners, piece_doc, probs = data["owners"], np.repeat(data["docs"], data["lengths"]), o["probs"]
+    out = []
+    for i, doc in enumerate(docs):
+        p = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
+        p[:, 0] = 1.0
+        mine = (piece_doc == i) & (owners >= 0)
+        p[owners[mine]] = probs[mine]
+        set_marginals(doc, p)
+        out.append([lab for start, end in units(doc) for lab in decode(p, range(start, end))])
+    return out
+
+
+def source_examples(docs, anns, labels: list[list[str]], tagger: str = "crf") -> tuple[list[list[str]], list[bool]]:
     """Ranker rows (quote_sources.features) and labels (the gold Source span of a gold attribution whose
     content the quote overlaps) for every quote with a right candidate among those on offer."""
     feats, ys = [], []
     for doc, ann, lab in zip(docs, anns, labels):
         gold, rows = read_ann(ann), []
-        find_quotes(doc, labels=lab, collect=rows)
+        find_quotes(doc, tagger=tagger, labels=lab, collect=rows)
         for kind, span, cands in rows:
             if kind != "source":
                 continue
@@ -223,12 +245,12 @@ def source_examples(docs, anns, labels: list[list[str]]) -> tuple[list[list[str]
     return feats, ys
 
 
-def filter_examples(docs, anns, labels: list[list[str]]) -> tuple[list[list[str]], list[bool]]:
+def filter_examples(docs, anns, labels: list[list[str]], tagger: str = "crf") -> tuple[list[list[str]], list[bool]]:
     """Quote filter rows (quote_filter.features) and labels (the quote overlaps a gold content)."""
     feats, ys = [], []
     for doc, ann, lab in zip(docs, anns, labels):
         gold, rows = read_ann(ann), []
-        find_quotes(doc, labels=lab, collect=rows)
+        find_quotes(doc, tagger=tagger, labels=lab, collect=rows)
         for kind, span, f in rows:
             if kind == "quote":
                 feats.append(f)
@@ -236,20 +258,36 @@ def filter_examples(docs, anns, labels: list[list[str]]) -> tuple[list[list[str]
     return feats, ys
 
 
-_JACKKNIFE = ("# Trained on the PolNeAR train split: every 10th document left out (for measuring), the rest\n"
-              "# tagged by CRFs trained on the other half of them (jackknife), so the rows look like unseen text:\n"
-              "#   python -m dateline.evaluation.quotes --train-source-model src/dateline/data/quotes_source_model.tsv \\\n"
-              "#     --train-filter-model src/dateline/data/quotes_filter_model.tsv ../shared/eval/quotes/polnear/train\n")
-SOURCE_HEAD = ("# Logistic ranker of attribution sources (dateline.extract.quote_sources): a feature name and its\n"
-               "# weight a line; among the phrases on offer for a quote, the highest summed weight is its source.\n"
-               + _JACKKNIFE +
-               "# Label: the phrase is the gold Source of a gold attribution the quote's content overlaps.\n"
-               "# Features are origins, sides, distances, parse labels, entity types and cue lemmas, no corpus text.\n")
-FILTER_HEAD = ("# Logistic quote filter (dateline.extract.quote_filter): a feature name and its weight a line; a\n"
-               "# quote whose probability (sigmoid of the summed weights) is under quote_filter.THRESHOLD is dropped.\n"
-               + _JACKKNIFE +
-               "# Label: the quote overlaps a gold Content. Features are the tagger's content probabilities, cue\n"
-               "# lemmas and scores, source kinds, sizes and rule agreement, no corpus text.\n")
+_JACKKNIFE = {
+    "crf": ("# Trained on the PolNeAR train split: every 10th document left out (for measuring), the rest\n"
+            "# tagged by CRFs trained on the other half of them (jackknife), so the rows look like unseen text:\n"
+            "#   python -m dateline.evaluation.quotes --train-source-model src/dateline/data/quotes_source_model.tsv \\\n"
+            "#     --train-filter-model src/dateline/data/quotes_filter_model.tsv ../shared/eval/quotes/polnear/train\n"),
+    "neural": ("# Trained on the PolNeAR train split: every 10th document left out (for measuring), the rest\n"
+               "# tagged by the neural tagger's out-of-fold probabilities (two models, each trained on the other\n"
+               "# half of the split; data/quotes_neural_README.md), so the rows look like unseen text:\n"
+               "#   python -m dateline.evaluation.quotes --tagger neural --oof train.npz quotes_neural.oof.npz \\\n"
+               "#     --train-source-model src/dateline/data/quotes_source_model_neural.tsv \\\n"
+               "#     --train-filter-model src/dateline/data/quotes_filter_model_neural.tsv ../shared/eval/quotes/polnear/train\n"),
+}
+
+
+def source_head(tagger: str) -> str:
+    """The comment block of a source ranker file."""
+    return ("# Logistic ranker of attribution sources (dateline.extract.quote_sources): a feature name and its\n"
+            "# weight a line; among the phrases on offer for a quote, the highest summed weight is its source.\n"
+            + _JACKKNIFE[tagger] +
+            "# Label: the phrase is the gold Source of a gold attribution the quote's content overlaps.\n"
+            "# Features are origins, sides, distances, parse labels, entity types and cue lemmas, no corpus text.\n")
+
+
+def filter_head(tagger: str) -> str:
+    """The comment block of a quote filter file."""
+    return ("# Logistic quote filter (dateline.extract.quote_filter): a feature name and its weight a line; a\n"
+            "# quote whose probability (sigmoid of the summed weights) is under quote_filter.THRESHOLD is dropped.\n"
+            + _JACKKNIFE[tagger] +
+            "# Label: the quote overlaps a gold Content. Features are the tagger's content probabilities, cue\n"
+            "# lemmas and scores, source kinds, sizes and rule agreement, no corpus text.\n")
 
 
 def write_model(weights: dict[str, float], path: Path, head: str, prune: float = 1e-3) -> int:
@@ -259,19 +297,31 @@ def write_model(weights: dict[str, float], path: Path, head: str, prune: float =
     return len(rows)
 
 
-def train_rankers(docs, anns, source_path: Path | None, filter_path: Path | None, workdir: Path) -> dict[str, int]:
+def train_rankers(docs, anns, source_path: Path | None, filter_path: Path | None, workdir: Path,
+                  tagger: str = "crf", oof: tuple[Path, Path] | None = None) -> dict[str, int]:
     """Train the source ranker and the quote filter on the docs but every 10th (kept out for measuring),
-    tagged by jackknife CRFs, and write them; returns rows written per model. The filter learns from
-    the sources the ranker in the package picks, so write the ranker there first (one call does)."""
+    tagged by jackknife CRFs (or, for the neural tagger, its out-of-fold probabilities `oof`: the
+    prepared split and the probabilities file), and write them; returns rows written per model.
+    The filter learns from the sources the ranker in the package picks, so write the ranker there
+    first (one call does)."""
     keep = [i for i in range(len(docs)) if i % 10 != 0]
-    docs, anns = [docs[i] for i in keep], [anns[i] for i in keep]
-    labels = jackknife_labels(docs, [read_attributions(a) for a in anns], workdir)
+    if tagger == "neural":
+        if oof is None:
+            raise ValueError("the neural tagger's rankers learn from its out-of-fold probabilities (--oof)")
+        every = neural_oof_labels(docs, *oof)
+        labels = [every[i] for i in keep]
+        docs, anns = [docs[i] for i in keep], [anns[i] for i in keep]
+    else:
+        docs, anns = [docs[i] for i in keep], [anns[i] for i in keep]
+        labels = jackknife_labels(docs, [read_attributions(a) for a in anns], workdir)
     out = {}
     if source_path is not None:
-        out["source"] = write_model(train_cue_model(*source_examples(docs, anns, labels)), source_path, SOURCE_HEAD)
+        rows = source_examples(docs, anns, labels, tagger)
+        out["source"] = write_model(train_cue_model(*rows), source_path, source_head(tagger))
         model_weights.cache_clear()  # the filter learns from the ranker just written
     if filter_path is not None:
-        out["filter"] = write_model(train_cue_model(*filter_examples(docs, anns, labels)), filter_path, FILTER_HEAD)
+        rows = filter_examples(docs, anns, labels, tagger)
+        out["filter"] = write_model(train_cue_model(*rows), filter_path, filter_head(tagger))
     return out
 
 
@@ -297,13 +347,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="train the source ranker on the folder's annotations into PATH instead of scoring")
     parser.add_argument("--train-filter-model", type=Path, default=None, metavar="PATH",
                         help="train the quote filter on the folder's annotations into PATH instead of scoring")
+    parser.add_argument("--tagger", choices=TAGGERS, default="crf",
+                        help="the attribution tagger scored (or whose source ranker and filter are trained)")
+    parser.add_argument("--oof", type=Path, nargs=2, default=None, metavar=("PREPARED", "PROBS"),
+                        help="neural tagger: the split's prepared sequences and out-of-fold probabilities "
+                        "(python -m dateline.evaluation.quote_neural_train) the rankers learn from")
     args = parser.parse_args(argv)
     if args.train_source_model is not None or args.train_filter_model is not None:
         import tempfile
 
         anns, docs = _parsed(args.folder, args.limit)
         with tempfile.TemporaryDirectory() as work:
-            rows = train_rankers(docs, anns, args.train_source_model, args.train_filter_model, Path(work))
+            rows = train_rankers(docs, anns, args.train_source_model, args.train_filter_model, Path(work),
+                                 args.tagger, args.oof)
         print(f"wrote {rows}")
         return 0
     if args.train_tagger is not None:
@@ -321,8 +377,9 @@ def main(argv: list[str] | None = None) -> int:
             n = write_cue_model(train_cue_model(*cue_examples(docs, anns)), args.train_cue_model)
             print(f"wrote {n} weights to {args.train_cue_model}")
         return 0
-    s = score_polnear(args.folder, args.limit)
-    print(f"PolNeAR {args.folder.name}: {s['docs']} docs, {s['gold']} gold attributions, {s['pred']} predicted")
+    s = score_polnear(args.folder, args.limit, args.tagger)
+    print(f"PolNeAR {args.folder.name} ({args.tagger} tagger): {s['docs']} docs, {s['gold']} gold attributions, "
+          f"{s['pred']} predicted")
     for kind in ("source", "content"):
         print(f"  {kind:7} P {s[kind + '_precision']:.3f} R {s[kind + '_recall']:.3f} F1 {s[kind + '_f1']:.3f}"
               f"  ({'exact source span' if kind == 'source' else 'content overlap'})")

@@ -16,13 +16,14 @@ from dateline.extract.times import find_times
 from dateline.records import Article, ArticleFacts
 
 
-def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
-    """All facts of one article; each extractor is a plain function over the parsed doc."""
+def extract_facts(doc: Doc, article: Article, *, quotes_tagger: str = "crf") -> ArticleFacts:
+    """All facts of one article; each extractor is a plain function over the parsed doc
+    (`quotes_tagger`: the attribution tagger, see find_quotes)."""
     times = with_better_anchor(doc, find_times(doc, published=article.published),
                                published=article.published)
     places = find_places(doc)
     figures = find_figures(doc, times=times, places=places, published=article.published)
-    quotes = find_quotes(doc)
+    quotes = find_quotes(doc, tagger=quotes_tagger)
     events = find_events(doc, times=times, places=places, figures=figures, quotes=quotes,
                          published=article.published)
     # Each figure, quote and event gets the time expression that governs it (dating.py).

@@ -10,6 +10,7 @@ from dateline.extract.quote_model import model_weights
 from dateline.extract.quote_tagger import MARGINALS
 
 MODEL = "data/quotes_filter_model.tsv"
+MODELS = {"crf": MODEL, "neural": "data/quotes_filter_model_neural.tsv"}  # per tagger
 # Probability under which a quote is dropped, tuned on every 10th train doc held out (.3-.5: content F1 within .003).
 THRESHOLD = 0.4
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "who", "which", "that"}
@@ -45,20 +46,20 @@ def features(doc: Doc, first: int, last: int, *, cue: Token | None, cue_p: float
     return f
 
 
-def weights() -> dict[str, float] | None:
-    """Feature weights from quotes_filter_model.tsv, or None when the file is absent."""
-    return model_weights(MODEL)
+def weights(tagger: str = "crf") -> dict[str, float] | None:
+    """Feature weights learnt on the tagger's output (MODELS), or None when the file is absent."""
+    return model_weights(MODELS[tagger])
 
 
-def probability(feats: list[str]) -> float:
+def probability(feats: list[str], tagger: str = "crf") -> float:
     """The model's probability that a quote with these features is an attribution's content (1 without it)."""
-    w = weights()
+    w = weights(tagger)
     if w is None:
         return 1.0
     z = sum(w.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def keep(feats: list[str], threshold: float | None = None) -> bool:
+def keep(feats: list[str], threshold: float | None = None, tagger: str = "crf") -> bool:
     """Whether the model keeps a quote (always, without the model)."""
-    return probability(feats) >= (THRESHOLD if threshold is None else threshold)
+    return probability(feats, tagger) >= (THRESHOLD if threshold is None else threshold)

@@ -12,6 +12,7 @@ from dateline.extract.quote_filter import keep
 from dateline.extract.quote_sources import Candidate, offer, pick, weights
 from dateline.extract.quote_sources import rows as source_rows
 from dateline.extract.quote_spans import phrase_span
+from dateline.extract import quote_neural
 from dateline.extract.quote_tagger import cue_candidates, tag_doc
 from dateline.extract.quote_tagger_spans import Chunk, attributions, chunks, sentence_ids
 from dateline.extract.speakers import SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role
@@ -20,6 +21,7 @@ from dateline.records import Quote
 _MARKS = {"“", "”", '"', "‘", "’", "'"}
 MIN_WORDS = 4  # words between quoted spans that make a reported statement of their own
 ADD_RULES = True  # the rules' quotes where the tagger found none join (held-out content F1 +.003)
+TAGGERS = ("crf", "neural")  # quote_tagger (fast, the default) and quote_neural (fine-tuned MiniLM)
 
 
 def rule_tags(doc: Doc, rules: list[tuple[Quote, Token | None]]) -> list[str]:
@@ -44,7 +46,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: list[tuple[int, int]], *,
-                  labels: list[str] | None = None, collect: list | None = None) -> list[Quote] | None:
+                  tagger: str = "crf", labels: list[str] | None = None,
+                  collect: list | None = None) -> list[Quote] | None:
     """The tagger's quotes in text order, or None when the model file is absent.
 
     An attribution the tagger gave no source takes its cue's subject from the parse, else
@@ -54,11 +57,13 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     (quote_sources) picks each source among the phrases on offer; the quote filter
     (quote_filter) drops quotes it finds unlikely, and judges the rules' quotes where the
     tagger found nothing (ADD_RULES) before they join.
+    `tagger` names the tagger (TAGGERS) and so the ranker and filter learnt on its output;
     `labels` replaces the tagger's and `collect` receives the rows the models score (training):
     ("source", content (start, end), [(candidate, features), ...]) for each content and
     ("quote", (start, end), features) for each quote; with `collect` the filter drops nothing."""
     cands, rtags = cue_candidates(doc), rule_tags(doc, rules)
-    labels = tag_doc(doc, rtags, cands) if labels is None else labels
+    if labels is None:
+        labels = quote_neural.tag_doc(doc) if tagger == "neural" else tag_doc(doc, rtags, cands)
     if labels is None:
         return None
     book, text = SpeakerBook(), doc_text(doc)
@@ -80,18 +85,19 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
                 continue
             # the previous default (not the ranker's pick) is on offer next, so what the ranker
             # learns from does not depend on an earlier ranker
-            default, src = src, _ranked_source(doc, attr, content, cue, src, found, rules, last_source, sent_of, collect)
+            default, src = src, _ranked_source(doc, attr, content, cue, src, found, rules, last_source, sent_of, collect,
+                                                     tagger)
             last_source = default or last_source
             carried = attr.cue is None or not (attr.cue.sents & content.sents)
             for start, end, is_direct in _pieces(doc, content, direct, text):
                 # a source found in the parse or the rules that overlaps the content is a slip
                 own = None if src is not None and src[0][0] < end and start < src[0][1] else src
                 q = _quote(doc, book, start, end, is_direct, cue, own, text)
-                if _kept(doc, q, collect, cue=cue, cue_p=cands.get(cue.i) if cue else None,
+                if _kept(doc, q, collect, tagger=tagger, cue=cue, cue_p=cands.get(cue.i) if cue else None,
                          source=own[1] if own else None, direct=is_direct, carried=carried, rule_tags=rtags):
                     out.append(q)
     if ADD_RULES:
-        out += _rule_extras(doc, rules, out, cands, rtags, collect)
+        out += _rule_extras(doc, rules, out, cands, rtags, collect, tagger)
     # transcript lines ("PENCE: …") replace what the tagger read there; "according to X" the
     # tagger left out comes from the rules too
     lines = [q for q, tok in rules if tok is None]
@@ -101,7 +107,8 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     return sorted(out, key=lambda q: q.start)
 
 
-def _rule_extras(doc: Doc, rules, found: list[Quote], cands, rtags: list[str], collect: list | None) -> list[Quote]:
+def _rule_extras(doc: Doc, rules, found: list[Quote], cands, rtags: list[str], collect: list | None,
+                 tagger: str = "crf") -> list[Quote]:
     """The rules' quotes (a cue's content in the parse, quoted words) where the tagger found nothing,
     as far as the quote filter keeps them ("R:" features: learnt apart from the tagger's quotes)."""
     out = []
@@ -109,13 +116,13 @@ def _rule_extras(doc: Doc, rules, found: list[Quote], cands, rtags: list[str], c
         if tok is None or tok.lower_ == "according" or any(_overlap(o, q) for o in found):
             continue
         src = doc.char_span(*q.speaker_span, alignment_mode="expand") if q.speaker_span else None
-        if _kept(doc, q, collect, "R:", cue=tok, cue_p=cands.get(tok.i), direct=q.direct, carried=False,
+        if _kept(doc, q, collect, "R:", tagger=tagger, cue=tok, cue_p=cands.get(tok.i), direct=q.direct, carried=False,
                  source=_referent(src.root) if src is not None and len(src) else None, rule_tags=rtags):
             out.append(q)
     return out
 
 
-def _kept(doc: Doc, q: Quote, collect: list | None, prefix: str = "", **known) -> bool:
+def _kept(doc: Doc, q: Quote, collect: list | None, prefix: str = "", tagger: str = "crf", **known) -> bool:
     """Whether the quote filter keeps a quote (always while collecting its row for training); `prefix`
     adds a marked copy of each feature, so a second kind of quote gets weights of its own."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -125,15 +132,15 @@ def _kept(doc: Doc, q: Quote, collect: list | None, prefix: str = "", **known) -
     feats = [prefix + f for f in feats] + feats if prefix else feats
     if collect is not None:
         collect.append(("quote", (q.start, q.end), feats))
-    return collect is not None or keep(feats)
+    return collect is not None or keep(feats, tagger=tagger)
 
 
 def _ranked_source(doc: Doc, attr, content: Chunk, cue: Token | None, src, found: list[Chunk], rules,
-                   last_source, sent_of: list[int], collect: list | None):
+                   last_source, sent_of: list[int], collect: list | None, tagger: str = "crf"):
     """The source the ranker picks among the tagger's source chunks near the cue (its sentences and
     the one before), the cue's subject in the parse, the rules' source, the previous quote's
     source and the default choice (`src`); `src` itself without the ranker's model."""
-    if weights() is None and collect is None:
+    if weights(tagger) is None and collect is None:
         return src
     offered: dict[tuple[int, int], Candidate] = {}
     if src is not None:
@@ -150,7 +157,7 @@ def _ranked_source(doc: Doc, attr, content: Chunk, cue: Token | None, src, found
     rows = source_rows(doc, list(offered.values()), cue, (content.first, content.last), sent_of)
     if collect is not None:
         collect.append(("source", (doc[content.first].idx, doc[content.last].idx + len(doc[content.last].text)), rows))
-    best = pick(rows)
+    best = pick(rows, tagger)
     return (best.span, best.head) if best is not None else src
 
 

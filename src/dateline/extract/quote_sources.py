@@ -10,6 +10,7 @@ from dateline.extract.doc_cache import doc_text
 from dateline.extract.quote_model import model_weights
 
 MODEL = "data/quotes_source_model.tsv"
+MODELS = {"crf": MODEL, "neural": "data/quotes_source_model_neural.tsv"}  # per tagger
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "who", "which", "that"}
 
 
@@ -72,17 +73,17 @@ def features(doc: Doc, cand: Candidate, cue: Token | None, content: tuple[int, i
     return f
 
 
-def weights() -> dict[str, float] | None:
-    """Feature weights from quotes_source_model.tsv, or None when the file is absent."""
-    return model_weights(MODEL)
+def weights(tagger: str = "crf") -> dict[str, float] | None:
+    """Feature weights learnt on the tagger's output (MODELS), or None when the file is absent."""
+    return model_weights(MODELS[tagger])
 
 
-def pick(rows: list[tuple[Candidate, list[str]]]) -> Candidate | None:
+def pick(rows: list[tuple[Candidate, list[str]]], tagger: str = "crf") -> Candidate | None:
     """The best-scoring candidate (None without candidates or without the model).
 
     Limits: it only chooses among the phrases on offer, so a source none of them marks
     exactly (a boundary off by an apposition, a speaker two sentences back) stays wrong."""
-    w = weights()
+    w = weights(tagger)
     if w is None or not rows:
         return None
     return max(rows, key=lambda r: sum(w.get(f, 0.0) for f in r[1]))[0]

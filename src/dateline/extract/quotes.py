@@ -10,7 +10,9 @@ from dateline.extract.doc_cache import doc_text
 from dateline.extract.quote_cues import in_lexicon, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_lines import transcript_spans
-from dateline.extract.quote_records import tagged_quotes
+from dateline.errors import error
+from dateline.extract import quote_neural
+from dateline.extract.quote_records import TAGGERS, tagged_quotes
 from dateline.extract.quote_spans import CONTENT_DEPS, NOUN_CONTENT_DEPS, content_span, phrase_span
 from dateline.extract.speakers import (
     SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role,
@@ -45,12 +47,14 @@ _QUOTE = re.compile(
 MIN_WORDS = 4  # shorter quoted bits ("‘Gazafied’", "‘all-out’") are scare quotes or names
 
 
-def find_quotes(doc: Doc, *, labels: list[str] | None = None, collect: list | None = None) -> list[Quote]:
+def find_quotes(doc: Doc, *, tagger: str = "crf", labels: list[str] | None = None,
+                collect: list | None = None) -> list[Quote]:
     """Direct quotes and reported statements with their sources, as the trained tagger reads them.
 
-    The rule extractor (rule_quotes) runs first; a CRF (quote_tagger, trained on PolNeAR)
-    then tags every token as source, cue, content or none, with the rules' output among its
-    features, and the tagged chunks are grouped into quotes (quote_tagger_spans) and turned
+    The rule extractor (rule_quotes) runs first; a tagger trained on PolNeAR then tags every
+    token as source, cue, content or none: with `tagger="crf"` (the default) a CRF with the
+    rules' output among its features (quote_tagger), with `tagger="neural"` MiniLM fine-tuned
+    with low-rank adapters (quote_neural: more accurate, several times slower). The tagged chunks are grouped into quotes (quote_tagger_spans) and turned
     into records (quote_records): quoted words inside a statement are direct quotes of their
     own, a small ranker (quote_sources) picks each source among the phrases the tagger, the
     parse and the rules offer, a filter (quote_filter) drops quotes the tagger was unsure of
@@ -58,7 +62,7 @@ def find_quotes(doc: Doc, *, labels: list[str] | None = None, collect: list | No
     the rules resolve them (surname -> full name, "he" -> the last person, "the group" -> the
     last organisation, "who" -> its antecedent). Without the tagger's model file the rules'
     quotes are returned as they are.
-    Limits: the tagger sees one paragraph at a time, so a speaker named in another paragraph
+    Limits: the CRF sees one paragraph at a time (the neural tagger up to 254 word pieces), so a speaker named in another paragraph
     is reached only by carrying the previous statement's source over one sentence; content
     that PolNeAR would annotate but neither the tagger nor the rules find (long-tail
     stances, agentless passives) is left out; the ranker only chooses among phrases on
@@ -68,8 +72,21 @@ def find_quotes(doc: Doc, *, labels: list[str] | None = None, collect: list | No
     ranker and the quote filter score) serve training, see quote_records.tagged_quotes.
     """
     rules = rule_quotes(doc)
-    tagged = tagged_quotes(doc, rules, _direct_spans(doc_text(doc)), labels=labels, collect=collect)
+    tagged = tagged_quotes(doc, rules, _direct_spans(doc_text(doc)), tagger=tagger, labels=labels, collect=collect)
     return [q for q, _ in rules] if tagged is None else tagged
+
+
+def check_tagger(tagger: str) -> None:
+    """Refuse an unknown tagger (E009), or the neural one when its model cannot load (E018)."""
+    if tagger not in TAGGERS:
+        raise error("E009", name="quotes_tagger", value=tagger, reason=f"expected one of {', '.join(TAGGERS)}")
+    if tagger == "neural":
+        try:
+            model = quote_neural.encoder()
+        except (quote_neural.MissingModel, OSError, KeyError, ValueError) as exc:
+            raise error("E018", reason=str(exc)) from None
+        if model is None:
+            raise error("E018", reason=f"the adapter file {quote_neural.ADAPTERS} is missing")
 
 
 def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
