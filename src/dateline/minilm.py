@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import json
 import math
@@ -46,10 +45,10 @@ def package_zip() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "model.zip"
 
 
-@functools.lru_cache(maxsize=1)
 def base_weights() -> dict[str, np.ndarray]:
     """The base model's tensors, rounded to float16 and back: the adapters were trained on
-    exactly these values (the training machine received the base in float16)."""
+    exactly these values (the training machine received the base in float16). Not cached:
+    the caller keeps what it needs (quote_neural.encoder is)."""
     with zipfile.ZipFile(package_zip()) as zf:
         tensors = read_safetensors(zf.read("model.safetensors"))
     return {k: (v.astype(np.float16).astype(np.float32) if v.dtype == np.float32 else v)
