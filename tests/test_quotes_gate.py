@@ -10,12 +10,12 @@ import pytest
 #   (quotes_source_model.tsv, quotes_filter_model.tsv): source exact F1 0.687 (P 0.706, R 0.669), content
 #   overlap F1 0.858 (P 0.894, R 0.826); ~25 s.
 # - neural: MiniLM with our adapters (data/quotes_neural.npz) + its own ranker and filter
-#   (quotes_*_model_neural.tsv): source exact F1 0.723 (P 0.707, R 0.740), content overlap F1 0.886
-#   (P 0.879, R 0.893); ~45 s.
+#   (quotes_*_model_neural.tsv, the ranker also reading the tagger's source probabilities): source
+#   exact F1 0.729 (P 0.714, R 0.745), content overlap F1 0.886 (P 0.881, R 0.892); ~45 s.
 # The target (0.85 each) is reached for content, not for source.
 FLOORS = {
     ("crf", "source_f1"): 0.672, ("crf", "content_f1"): 0.843,
-    ("neural", "source_f1"): 0.708, ("neural", "content_f1"): 0.871,
+    ("neural", "source_f1"): 0.714, ("neural", "content_f1"): 0.871,
 }
 _SCORES: dict[str, dict] = {}
 

@@ -15,6 +15,7 @@ from dateline.minilm import MissingModel
 ADAPTERS = "data/quotes_neural.npz"
 MAX_PIECES = 254  # per sequence, besides [CLS] and [SEP]
 _CON = [LABELS.index("B-CON"), LABELS.index("I-CON")]
+SOURCE_B, SOURCE_I = "dateline.quote_source_b", "dateline.quote_source_i"  # doc.user_data keys, per token
 __all__ = ["ADAPTERS", "MissingModel", "decode", "encoder", "sequences", "set_marginals", "tag_doc", "token_probs",
            "wordpiece"]
 
@@ -119,8 +120,11 @@ def decode(probs: np.ndarray, rows: range) -> list[str]:
 
 
 def set_marginals(doc: Doc, probs: np.ndarray) -> None:
-    """Each token's content probability (B-CON + I-CON) to doc.user_data[MARGINALS], for the quote filter."""
+    """Each token's content probability (B-CON + I-CON) to doc.user_data[MARGINALS], for the quote
+    filter, and its B-SRC and I-SRC probabilities (SOURCE_B, SOURCE_I), for the source ranker."""
     doc.user_data[MARGINALS] = probs[:, _CON].sum(1).tolist()
+    doc.user_data[SOURCE_B] = probs[:, LABELS.index("B-SRC")].tolist()
+    doc.user_data[SOURCE_I] = probs[:, LABELS.index("I-SRC")].tolist()
 
 
 def tag_doc(doc: Doc, model=None) -> list[str] | None:

@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Token
 from dateline.extract.doc_cache import doc_text
 from dateline.extract.quote_model import model_weights
 
+SOURCE_B, SOURCE_I = "dateline.quote_source_b", "dateline.quote_source_i"  # = quote_neural's keys
+
 MODEL = "data/quotes_source_model.tsv"
 MODELS = {"crf": MODEL, "neural": "data/quotes_source_model_neural.tsv"}  # per tagger
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "who", "which", "that"}
@@ -28,6 +30,22 @@ def offer(found: dict[tuple[int, int], Candidate], span, head: Token, origin: st
     span = (int(span[0]), int(span[1]))
     cand = found.setdefault(span, Candidate(span, head))
     cand.origins.add(origin)
+
+
+def _tagged_boundaries(doc: Doc, lo: int, hi: int) -> list[str]:
+    """How sure the neural tagger is that tokens lo..hi are a source, from its first word to its
+    last and no further (nothing without its probabilities, i.e. with the CRF)."""
+    b, i = doc.user_data.get(SOURCE_B), doc.user_data.get(SOURCE_I)
+    if b is None or i is None or hi >= len(b):
+        return []
+    inside = [b[k] + i[k] for k in range(lo, hi + 1)]
+    f = [f"sp_min={round(5 * min(inside))}", f"sp_mean={round(5 * sum(inside) / len(inside))}",
+         f"sp_first={round(5 * b[lo])}"]
+    if hi + 1 < len(b):
+        f.append(f"sp_next={round(5 * i[hi + 1])}")
+    if lo > 0:
+        f.append(f"sp_prev={round(5 * (b[lo - 1] + i[lo - 1]))}")
+    return f
 
 
 def _bucket(n: int) -> str:
@@ -65,6 +83,7 @@ def features(doc: Doc, cand: Candidate, cue: Token | None, content: tuple[int, i
         f.append("nocue")
     if lo <= last and first <= hi:
         f.append("in_content")
+    f += _tagged_boundaries(doc, lo, hi)
     end_text = doc_text(doc)[cand.span[1] - 1:cand.span[1]]
     if not end_text.isalnum():
         f.append(f"ends={end_text}|{side}")
