@@ -82,3 +82,18 @@ def test_quotes_write_model_keeps_names_and_weights(tmp_path):
     path = tmp_path / "m.tsv"
     assert write_model({"bias": 0.5, "o=crf": -1.25, "tiny": 1e-6}, path, "# head\n") == 2
     assert path.read_text(encoding="utf-8").splitlines() == ["# head", "bias\t0.5000", "o=crf\t-1.2500"]
+
+
+def test_source_candidates_carry_the_neural_taggers_confidence_at_their_edges(nlp):
+    doc = nlp("Brian Fallon, the campaign's press secretary, said the plan would fail.")
+    rows = []
+    find_quotes(doc, tagger="neural", collect=rows)
+    (cands,) = [c for kind, _, c in rows if kind == "source"]
+    feats = {c.span: f for c, f in cands}
+    whole = feats[(0, 45)]  # "Brian Fallon, the campaign's press secretary,"
+    assert {"sp_first=5", "sp_mean=5", "sp_next=0"} <= set(whole), whole  # sure of it, and that it ends there
+
+
+def test_source_candidates_have_no_confidence_features_without_probabilities(nlp):
+    doc = nlp("The mayor said the road would reopen.")
+    assert quote_sources._tagged_boundaries(doc, 0, 1) == []

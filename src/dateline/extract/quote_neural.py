@@ -8,14 +8,13 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc
 
-from dateline.extract.quote_tagger import LABELS, MARGINALS, units
+from dateline.extract.quote_tagger import LABELS, MARGINALS, SOURCE_B, SOURCE_I, units
 from dateline.extract.wordpiece import WordPiece
 from dateline.minilm import MissingModel
 
 ADAPTERS = "data/quotes_neural.npz"
 MAX_PIECES = 254  # per sequence, besides [CLS] and [SEP]
 _CON = [LABELS.index("B-CON"), LABELS.index("I-CON")]
-SOURCE_B, SOURCE_I = "dateline.quote_source_b", "dateline.quote_source_i"  # doc.user_data keys, per token
 __all__ = ["ADAPTERS", "MissingModel", "decode", "encoder", "sequences", "set_marginals", "tag_doc", "token_probs",
            "wordpiece"]
 

@@ -8,8 +8,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.extract.doc_cache import doc_text
 from dateline.extract.quote_model import model_weights
-
-SOURCE_B, SOURCE_I = "dateline.quote_source_b", "dateline.quote_source_i"  # = quote_neural's keys
+from dateline.extract.quote_tagger import SOURCE_B, SOURCE_I
 
 MODEL = "data/quotes_source_model.tsv"
 MODELS = {"crf": MODEL, "neural": "data/quotes_source_model_neural.tsv"}  # per tagger
@@ -34,7 +33,7 @@ def offer(found: dict[tuple[int, int], Candidate], span, head: Token, origin: st
 
 def _tagged_boundaries(doc: Doc, lo: int, hi: int) -> list[str]:
     """How sure the neural tagger is that tokens lo..hi are a source, from its first word to its
-    last and no further (nothing without its probabilities, i.e. with the CRF)."""
+    last and no further (its B-SRC and I-SRC probabilities; nothing with the CRF, which sets none)."""
     b, i = doc.user_data.get(SOURCE_B), doc.user_data.get(SOURCE_I)
     if b is None or i is None or hi >= len(b):
         return []

@@ -19,6 +19,8 @@ LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 _MARKS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![\w’'])‘(?:[^’]|’(?=\w))*’(?!\w)")
 _QUOTE_CHARS = {"“", "”", '"', "‘", "’", "'"}
 MARGINALS = "dateline.quote_content_p"  # doc.user_data key of each token's content probability
+# and of its B-SRC, I-SRC probabilities: the neural tagger's only (the CRF's did not help its ranker)
+SOURCE_B, SOURCE_I = "dateline.quote_source_b", "dateline.quote_source_i"
 SPEECH = {"say", "tell", "add", "according", "ask", "write", "tweet", "argue", "claim", "note", "warn"}
 
 
@@ -173,4 +175,6 @@ def tag_doc(doc: Doc, rule_tags: list[str], cands: dict[int, float] | None = Non
         labels.extend(crf.tag(rows))
         probs.extend(crf.marginal("B-CON", t) + crf.marginal("I-CON", t) for t in range(len(rows)))
     doc.user_data[MARGINALS] = probs
+    doc.user_data.pop(SOURCE_B, None)  # a neural tagging of the same doc must not reach the CRF's ranker
+    doc.user_data.pop(SOURCE_I, None)
     return labels
