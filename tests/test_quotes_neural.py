@@ -143,3 +143,18 @@ def test_the_setting_switches_the_pipeline_to_the_neural_tagger(monkeypatch):
                               published=date(2023, 11, 10), settings=load())
     assert calls and facts.quotes and facts.quotes[0].speaker
     assert len(LABELS) == 7
+
+
+def test_prepare_writes_labelled_word_pieces_of_a_polnear_split(eval_dir, tmp_path):
+    from dateline.evaluation.quote_neural_train import IGNORE, LABELS as TRAIN_LABELS, prepare
+
+    dev = eval_dir / "quotes" / "polnear" / "dev"
+    if not dev.is_dir():
+        pytest.skip("quotes/polnear/dev is absent")
+    assert prepare(dev, tmp_path / "dev.npz", limit=2) == 2
+    with np.load(tmp_path / "dev.npz") as z:
+        ids, labels, owners, lengths = z["ids"], z["labels"], z["owners"], z["lengths"]
+        assert len(ids) == len(labels) == len(owners) == lengths.sum() and set(z["docs"]) == {0, 1}
+    assert TRAIN_LABELS == LABELS and lengths.max() <= quote_neural.MAX_PIECES
+    assert ((owners < 0) == (labels == IGNORE)).all()  # a word's label sits on its first piece only
+    assert {LABELS.index("B-SRC"), LABELS.index("B-CUE"), LABELS.index("B-CON")} <= set(labels.tolist())

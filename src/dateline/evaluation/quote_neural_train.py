@@ -7,8 +7,9 @@ Three steps, so that training can run on a machine without spaCy:
     python -m dateline.evaluation.quote_neural_train train train.npz base.npz quotes_neural.npz [--dev dev.npz] [--oof oof.npz]
 
 `prepare` parses a split and writes its word-piece sequences with gold labels; `base` writes the
-pinned base model in float16 (the runtime rounds the same way); `train` needs torch (the `train`
-extra) and writes the adapters that `extract/quote_neural.py` loads.
+pinned base model in float16 (the runtime rounds the same way); `train` needs only numpy and torch
+(`pip install -e '.[train]'`, or a GPU machine's own torch) and writes the adapters that
+`extract/quote_neural.py` loads. See src/dateline/data/quotes_neural_README.md.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ def prepare(folder: Path, out: Path, limit: int | None = None, parsed: Path | No
     from dateline.extract.quote_tagger_train import gold_labels
 
     anns = sorted((folder / "attributions").glob("*.ann"))[:limit]
-    texts = [(folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns]
     wp = wordpiece()
     ids, labels, owners, lengths, docs = [], [], [], [], []
     nlp = load_nlp()
@@ -43,6 +43,7 @@ def prepare(folder: Path, out: Path, limit: int | None = None, parsed: Path | No
 
         docs_in = DocBin().from_disk(parsed).get_docs(nlp.vocab)
     else:
+        texts = ((folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns)
         docs_in = nlp.pipe(texts, batch_size=16)
     for n, (ann, doc) in enumerate(zip(anns, docs_in)):
         gold = gold_labels(doc, read_attributions(ann))
