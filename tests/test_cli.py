@@ -99,6 +99,12 @@ def test_cli_annotate_seed_prints_the_contract_object(seeds_dir):
     assert all(out["text"][t["start"]:t["end"]] == t["text"] for t in out["times"])
 
 
+def test_cli_annotate_with_the_neural_tagger_attributes_the_seed_quotes(seeds_dir):
+    out = json.loads(invoke("annotate", seeds_dir / "001_377b85008e71e7bb.txt", "--quotes-tagger", "neural").output)
+    speakers = {q["speaker"] for q in out["quotes"]}
+    assert {"Jabarin", "Islamic Jihad", "Hamas", "Breaking the Silence"} <= speakers, speakers
+
+
 def test_cli_annotate_plain_text_without_date_is_a_clear_error(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("At least 11 Palestinians were killed on Friday.")
