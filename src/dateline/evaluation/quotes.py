@@ -228,7 +228,8 @@ def neural_oof_labels(docs, prepared: Path, oof: Path) -> list[list[str]]:
     return out
 
 
-def source_examples(docs, anns, labels: list[list[str]], tagger: str = "crf") -> tuple[list[list[str]], list[bool]]:
+def source_examples(docs, anns, labels: list[list[str]],
+                    tagger: str = "crf") -> tuple[list[list[str]], list[bool]]:
     """Ranker rows (quote_sources.features) and labels (the gold Source span of a gold attribution whose
     content the quote overlaps) for every quote with a right candidate among those on offer."""
     feats, ys = [], []
@@ -245,7 +246,8 @@ def source_examples(docs, anns, labels: list[list[str]], tagger: str = "crf") ->
     return feats, ys
 
 
-def filter_examples(docs, anns, labels: list[list[str]], tagger: str = "crf") -> tuple[list[list[str]], list[bool]]:
+def filter_examples(docs, anns, labels: list[list[str]],
+                    tagger: str = "crf") -> tuple[list[list[str]], list[bool]]:
     """Quote filter rows (quote_filter.features) and labels (the quote overlaps a gold content)."""
     feats, ys = [], []
     for doc, ann, lab in zip(docs, anns, labels):
@@ -266,7 +268,7 @@ _JACKKNIFE = {
     "neural": ("# Trained on the PolNeAR train split: every 10th document left out (for measuring), the rest\n"
                "# tagged by the neural tagger's out-of-fold probabilities (two models, each trained on the other\n"
                "# half of the split; data/quotes_neural_README.md), so the rows look like unseen text:\n"
-               "#   python -m dateline.evaluation.quotes --tagger neural --oof train.npz quotes_neural.oof.npz \\\n"
+               "#   python -m dateline.evaluation.quotes --tagger neural --oof train.npz oof.npz \\\n"
                "#     --train-source-model src/dateline/data/quotes_source_model_neural.tsv \\\n"
                "#     --train-filter-model src/dateline/data/quotes_filter_model_neural.tsv ../shared/eval/quotes/polnear/train\n"),
 }
@@ -278,7 +280,8 @@ def source_head(tagger: str) -> str:
             "# weight a line; among the phrases on offer for a quote, the highest summed weight is its source.\n"
             + _JACKKNIFE[tagger] +
             "# Label: the phrase is the gold Source of a gold attribution the quote's content overlaps.\n"
-            "# Features are origins, sides, distances, parse labels, entity types and cue lemmas, no corpus text.\n")
+            "# Features are origins, sides, distances, parse labels, entity types, cue lemmas and (neural tagger)\n"
+            "# its source probabilities at the phrase's edges, no corpus text.\n")
 
 
 def filter_head(tagger: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract import quote_neural
 from dateline.extract.doc_cache import doc_text
 from dateline.extract.quote_cues import RELATIVE, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
@@ -12,7 +13,6 @@ from dateline.extract.quote_filter import keep
 from dateline.extract.quote_sources import Candidate, offer, pick, weights
 from dateline.extract.quote_sources import rows as source_rows
 from dateline.extract.quote_spans import phrase_span
-from dateline.extract import quote_neural
 from dateline.extract.quote_tagger import cue_candidates, tag_doc
 from dateline.extract.quote_tagger_spans import Chunk, attributions, chunks, sentence_ids
 from dateline.extract.speakers import SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role
@@ -85,8 +85,8 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
                 continue
             # the previous default (not the ranker's pick) is on offer next, so what the ranker
             # learns from does not depend on an earlier ranker
-            default, src = src, _ranked_source(doc, attr, content, cue, src, found, rules, last_source, sent_of, collect,
-                                                     tagger)
+            default, src = src, _ranked_source(doc, attr, content, cue, src, found, rules, last_source, sent_of,
+                                               collect, tagger)
             last_source = default or last_source
             carried = attr.cue is None or not (attr.cue.sents & content.sents)
             for start, end, is_direct in _pieces(doc, content, direct, text):
@@ -116,8 +116,9 @@ def _rule_extras(doc: Doc, rules, found: list[Quote], cands, rtags: list[str], c
         if tok is None or tok.lower_ == "according" or any(_overlap(o, q) for o in found):
             continue
         src = doc.char_span(*q.speaker_span, alignment_mode="expand") if q.speaker_span else None
-        if _kept(doc, q, collect, "R:", tagger=tagger, cue=tok, cue_p=cands.get(tok.i), direct=q.direct, carried=False,
-                 source=_referent(src.root) if src is not None and len(src) else None, rule_tags=rtags):
+        if _kept(doc, q, collect, "R:", tagger=tagger, cue=tok, cue_p=cands.get(tok.i), direct=q.direct,
+                 carried=False, source=_referent(src.root) if src is not None and len(src) else None,
+                 rule_tags=rtags):
             out.append(q)
     return out
 
