@@ -94,6 +94,13 @@ def test_a_paragraph_longer_than_a_sequence_is_cut_at_a_word(nlp):
     assert all(own[0] >= 0 for _, own in seqs)
 
 
+def test_a_word_longer_than_a_sequence_is_cut_inside_it(nlp):
+    doc = nlp("See http://example.org/" + "a/" * 300 + " for the full statement.")
+    seqs = quote_neural.sequences(doc)
+    assert all(0 < len(ids) <= quote_neural.MAX_PIECES for ids, _ in seqs)
+    assert len(quote_neural.tag_doc(doc)) == len(doc)
+
+
 @pytest.mark.parametrize("text, source, cue, content", [
     ("Hamas said in a statement that the strikes killed 20 people in Gaza.",
      "Hamas", "said in a statement", "the strikes killed 20 people in Gaza"),

@@ -48,6 +48,7 @@ def sequences(doc: Doc, wp: WordPiece | None = None) -> list[tuple[list[int], li
             cut = MAX_PIECES
             while cut > 0 and unit_owners[cut] == -1:
                 cut -= 1
+            cut = cut or MAX_PIECES  # one word longer than a sequence (a long URL) is cut inside
             out.append((unit_ids[:cut], unit_owners[:cut]))
             unit_ids, unit_owners = unit_ids[cut:], unit_owners[cut:]
         ids += unit_ids
