@@ -47,6 +47,27 @@ def test_quotes_surname_and_pronoun_resolve_to_full_name(nlp):
         ("Antony Blinken", "said"), ("Antony Blinken", "added")]
 
 
+@pytest.mark.parametrize("later", ["Pederson", "Al-Sharaa", "al-Rufay’i"])
+def test_quotes_a_surname_spelt_differently_later_resolves_to_the_full_name(nlp, later):
+    full = {"Pederson": "Geir Pedersen", "Al-Sharaa": "Ahmed al-Sharaa", "al-Rufay’i": "Abdallah al-Rufay'i"}[later]
+    text = (f"The envoy {full} met officials in Damascus on Monday. "
+            f"“The talks must continue without conditions,” {later} said.")
+    assert [q.speaker for q in find_quotes(nlp(text))] == [full]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Pedersen", "Pederson", True),       # one letter apart, long: a misspelling
+    ("al-Rufay'i", "al-Rufay’i", True),  # the apostrophe's shape
+    ("al-Sharaa", "Al-Sharaa", True),     # case
+    ("Hansen", "Hanson", False),          # short: two people as likely as one
+    ("Pedersen", "Federsen", False),      # another initial
+])
+def test_same_surname(a, b, same):
+    from dateline.extract.speakers import same_surname
+
+    assert same_surname(a, b) is same
+
+
 def test_quotes_the_group_is_the_last_organisation(nlp):
     text = ("The rights group, named ‘Breaking the Silence’, said the army had launched a raid on the camp. "
             "The camp is being destroyed by a series of ‘airstrikes and demolitions of homes’, the group added.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Token
 
 from dateline.extract.doc_cache import entities, entity_at
@@ -57,16 +58,34 @@ def _last_person_subject(head: Token, before: list[str]) -> tuple[int, str] | No
     return None
 
 
+MISSPELT_MIN = 7  # a surname this long may differ by one letter from the one named in full
+
+
+def _plain(name: str) -> str:
+    return name.casefold().replace("’", "'").replace("‘", "'")
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Whether two surnames name the same person: equal but for case and the apostrophe's shape
+    ("al-Rufay’i", "Al-Rufay'i"), or long and one letter apart ("Pederson" for "Pedersen")."""
+    a, b = _plain(a), _plain(b)
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= MISSPELT_MIN and a[0] == b[0] and Levenshtein.distance(a, b) == 1
+
+
 def _full_name(name: str, before: list[str]) -> str:
-    """'Blinken' -> 'Antony Blinken' when the longer name appeared earlier in the article."""
+    """'Blinken' -> 'Antony Blinken' when the longer name appeared earlier in the article (a surname
+    written the same way first, else one spelt a letter apart, see same_surname)."""
     parts = name.split()
     if not parts:
         return name
-    surname = parts[-1]
-    for full in before:
-        words = full.split()
-        if len(words) > len(parts) and words[-1] == surname:
-            return full
+    longer = [full for full in before if len(full.split()) > len(parts)]
+    for exact in (True, False):
+        for full in longer:
+            last = full.split()[-1]
+            if (last == parts[-1]) if exact else same_surname(last, parts[-1]):
+                return full
     return name
 
 
