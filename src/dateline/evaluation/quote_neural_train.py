@@ -29,7 +29,7 @@ IGNORE = -1
 def prepare(folder: Path, out: Path, limit: int | None = None, parsed: Path | None = None) -> int:
     """Parse a PolNeAR split (or read its parse from a DocBin, `parsed`) and write its sequences
     (ids, labels, owners, doc of each sequence)."""
-    from dateline.evaluation.quotes import read_attributions
+    from dateline.evaluation.quotes import article_text, read_attributions
     from dateline.extract.nlp import load_nlp
     from dateline.extract.quote_neural import sequences, wordpiece
     from dateline.extract.quote_tagger_train import gold_labels
@@ -43,8 +43,7 @@ def prepare(folder: Path, out: Path, limit: int | None = None, parsed: Path | No
 
         docs_in = DocBin().from_disk(parsed).get_docs(nlp.vocab)
     else:
-        texts = ((folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns)
-        docs_in = nlp.pipe(texts, batch_size=16)
+        docs_in = nlp.pipe((article_text(a) for a in anns), batch_size=16)
     for n, (ann, doc) in enumerate(zip(anns, docs_in)):
         gold = gold_labels(doc, read_attributions(ann))
         for seq_ids, seq_owners in sequences(doc, wp):

@@ -18,6 +18,11 @@ _SPAN = re.compile(r"^T\d+\t(Source|Cue|Content) ([\d ;]+)\t")
 _REL = re.compile(r"^E\d+\t(.*)$")
 
 
+def article_text(ann: Path) -> str:
+    """The text an .ann file annotates (text/<name>.txt beside attributions/<name>_<annotator>.ann)."""
+    return (ann.parent.parent / "text" / (ann.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8")
+
+
 def read_ann(path: Path) -> list[dict]:
     """Attributions of one .ann file: {'source': (s, e) | None, 'content': [(s, e), ...]}."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
@@ -84,7 +89,7 @@ def score_polnear(folder: Path = POLNEAR, limit: int | None = None, tagger: str 
     """
     nlp = load_nlp()
     anns = sorted((folder / "attributions").glob("*.ann"))[:limit]
-    texts = [(folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns]
+    texts = [article_text(a) for a in anns]
     total: dict[str, int] = {}
     for ann, doc in zip(anns, nlp.pipe(texts)):
         for k, v in score_doc(find_quotes(doc, tagger=tagger), read_ann(ann)).items():
@@ -331,7 +336,7 @@ def train_rankers(docs, anns, source_path: Path | None, filter_path: Path | None
 def _parsed(folder: Path, limit: int | None):
     """The .ann paths of a split and their parsed texts."""
     anns = sorted((folder / "attributions").glob("*.ann"))[:limit]
-    texts = [(folder / "text" / (a.stem.rsplit("_", 1)[0] + ".txt")).read_text(encoding="utf-8") for a in anns]
+    texts = [article_text(a) for a in anns]
     return anns, list(load_nlp().pipe(texts))
 
 
