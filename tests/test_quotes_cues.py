@@ -47,6 +47,8 @@ def test_quote_spans_source_is_the_whole_noun_phrase(nlp, text, phrase):
 @pytest.mark.parametrize("text,names", [
     ("CLINTON: I will fight for you every day.\nDate: Monday", ["CLINTON"]),
     ("Q: Will you run again next year?\nA: I have not decided that yet.", ["Q", "A"]),
+    ('The partial transcript:\n\n"WALLACE: Let us start with the debate.\n\n"PENCE: Well, look, we are ready.',
+     ["WALLACE", "PENCE"]),
 ])
 def test_quote_lines_transcript_labels(text, names):
     assert [text[slice(*n)] for n, _ in transcript_spans(text)] == names

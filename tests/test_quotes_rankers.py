@@ -31,8 +31,8 @@ def test_quote_sources_pick_the_speaker_phrase(nlp, text, source):
     doc = nlp(text)
     rows = []
     find_quotes(doc, collect=rows)
-    picked = [quote_sources.pick(cands) for kind, _, cands in rows if kind == "source"]
-    assert any(c is not None and text[slice(*c.span)] == source for c in picked), picked
+    picked = [quote_sources.pick(cands) for kind, _, cands, *_ in rows if kind == "source"]
+    assert any(c is not None and text[slice(*c[0].span)] == source and 0.0 < c[1] <= 1.0 for c in picked), picked
 
 
 def test_quote_sources_pick_needs_candidates():
@@ -55,7 +55,7 @@ def test_quote_filter_trusts_confident_tagging_more(nlp):
     sure = quote_filter.probability(quote_filter.features(doc, 4, 11, **args))
     doc.user_data[MARGINALS] = [0.05] * len(doc)
     unsure = quote_filter.probability(quote_filter.features(doc, 4, 11, **args))
-    assert sure > unsure and sure > quote_filter.THRESHOLD
+    assert sure > unsure and sure > quote_filter.THRESHOLDS["crf"]
 
 
 @pytest.mark.parametrize("text,content", [
@@ -74,7 +74,7 @@ def test_quotes_collect_gives_source_and_quote_rows(nlp):
     doc = nlp("The county clerk said the ballots would be counted again on Tuesday.")
     rows = []
     quotes = find_quotes(doc, collect=rows)
-    assert {kind for kind, _, _ in rows} == {"source", "quote"}
+    assert {row[0] for row in rows} == {"source", "quote"}
     assert len([r for r in rows if r[0] == "quote"]) >= len(quotes)
 
 
@@ -88,7 +88,7 @@ def test_source_candidates_carry_the_neural_taggers_confidence_at_their_edges(nl
     doc = nlp("Brian Fallon, the campaign's press secretary, said the plan would fail.")
     rows = []
     find_quotes(doc, tagger="neural", collect=rows)
-    (cands,) = [c for kind, _, c in rows if kind == "source"]
+    (cands,) = [row[2] for row in rows if row[0] == "source"]
     feats = {c.span: f for c, f in cands}
     whole = feats[(0, 45)]  # "Brian Fallon, the campaign's press secretary,"
     assert {"sp_first=5", "sp_mean=5", "sp_next=0"} <= set(whole), whole  # sure of it, and that it ends there
@@ -97,3 +97,22 @@ def test_source_candidates_carry_the_neural_taggers_confidence_at_their_edges(nl
 def test_source_candidates_have_no_confidence_features_without_probabilities(nlp):
     doc = nlp("The mayor said the road would reopen.")
     assert quote_sources._tagged_boundaries(doc, 0, 1) == []
+
+
+def test_quote_sources_pick_reports_its_confidence_as_a_softmax_share(nlp):
+    doc = nlp("The county clerk said on Monday that the ballots would be counted again.")
+    rows = []
+    find_quotes(doc, collect=rows)
+    (clerk,) = next(row[2] for row in rows if row[0] == "source")
+    other = (quote_sources.Candidate((0, 3), doc[0], {"prev"}), ["bias", "kind=N:DET"])
+    best, share = quote_sources.pick([clerk, other])
+    assert best is clerk[0] and 0.5 < share < 1.0
+    assert quote_sources.pick([clerk]) == (clerk[0], 1.0)
+
+
+@pytest.mark.parametrize("src_p,feature", [(None, "srcp=none"), (0.95, "srcp=9"), (0.42, "srcp=4")])
+def test_quote_filter_reads_the_rankers_confidence(nlp, src_p, feature):
+    doc = nlp("The county clerk said the ballots would be counted again on Tuesday.")
+    feats = quote_filter.features(doc, 4, 11, cue=doc[3], cue_p=0.9, source=doc[2], direct=False, carried=False,
+                                  rule_tags=["O"] * len(doc), src_p=src_p)
+    assert feature in feats

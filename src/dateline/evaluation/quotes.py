@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dateline.extract.nlp import load_nlp
 from dateline.extract.quote_cues import noun_source, verb_source
+from dateline.extract.quote_filter import TARGETS, THRESHOLDS
 from dateline.extract.quote_model import features, model_weights, source_head
 from dateline.extract.quote_records import TAGGERS
 from dateline.extract.quotes import find_quotes
@@ -241,7 +242,7 @@ def source_examples(docs, anns, labels: list[list[str]],
     for doc, ann, lab in zip(docs, anns, labels):
         gold, rows = read_ann(ann), []
         find_quotes(doc, tagger=tagger, labels=lab, collect=rows)
-        for kind, span, cands in rows:
+        for kind, span, cands, *_ in rows:
             if kind != "source":
                 continue
             right = {g["source"] for g in gold if g["source"] and _overlaps(span, g["content"])}
@@ -251,17 +252,22 @@ def source_examples(docs, anns, labels: list[list[str]],
     return feats, ys
 
 
-def filter_examples(docs, anns, labels: list[list[str]],
-                    tagger: str = "crf") -> tuple[list[list[str]], list[bool]]:
-    """Quote filter rows (quote_filter.features) and labels (the quote overlaps a gold content)."""
+def filter_examples(docs, anns, labels: list[list[str]], tagger: str = "crf",
+                    target: str = "content") -> tuple[list[list[str]], list[bool]]:
+    """Quote filter rows (quote_filter.features) and labels: the quote overlaps a gold content
+    (`target` "content"), and its source is that attribution's gold Source ("source")."""
     feats, ys = [], []
     for doc, ann, lab in zip(docs, anns, labels):
         gold, rows = read_ann(ann), []
         find_quotes(doc, tagger=tagger, labels=lab, collect=rows)
-        for kind, span, f in rows:
-            if kind == "quote":
-                feats.append(f)
-                ys.append(any(_overlaps(span, g["content"]) for g in gold))
+        for row in rows:
+            if row[0] != "quote":
+                continue
+            _, span, f, speaker = row
+            hits = [g for g in gold if _overlaps(span, g["content"])]
+            feats.append(f)
+            ys.append(bool(hits) if target == "content" else
+                      speaker is not None and any(tuple(speaker) == g["source"] for g in hits))
     return feats, ys
 
 
@@ -291,11 +297,14 @@ def source_head(tagger: str) -> str:
 
 def filter_head(tagger: str) -> str:
     """The comment block of a quote filter file."""
+    label = {"content": "the quote overlaps a gold Content",
+             "source": "the quote overlaps a gold Content and its source is that attribution's gold Source"}
     return ("# Logistic quote filter (dateline.extract.quote_filter): a feature name and its weight a line; a\n"
-            "# quote whose probability (sigmoid of the summed weights) is under quote_filter.THRESHOLD is dropped.\n"
+            f"# quote whose probability (sigmoid of the summed weights) is under {THRESHOLDS[tagger]} is dropped.\n"
             + _JACKKNIFE[tagger] +
-            "# Label: the quote overlaps a gold Content. Features are the tagger's content probabilities, cue\n"
-            "# lemmas and scores, source kinds, sizes and rule agreement, no corpus text.\n")
+            f"# Label: {label[TARGETS[tagger]]}.\n"
+            "# Features are the tagger's content probabilities, the source ranker's confidence, cue lemmas\n"
+            "# and scores, source kinds, sizes and rule agreement, no corpus text.\n")
 
 
 def write_model(weights: dict[str, float], path: Path, head: str, prune: float = 1e-3) -> int:
@@ -328,7 +337,7 @@ def train_rankers(docs, anns, source_path: Path | None, filter_path: Path | None
         out["source"] = write_model(train_cue_model(*rows), source_path, source_head(tagger))
         model_weights.cache_clear()  # the filter learns from the ranker just written
     if filter_path is not None:
-        rows = filter_examples(docs, anns, labels, tagger)
+        rows = filter_examples(docs, anns, labels, tagger, TARGETS[tagger])
         out["filter"] = write_model(train_cue_model(*rows), filter_path, filter_head(tagger))
     return out
 

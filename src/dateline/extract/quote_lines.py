@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-# A line opening with a speaker label: capitals ("PENCE", "MR. TRUMP") or a short Title Case name.
+# A line opening with a speaker label: capitals ("PENCE", "MR. TRUMP") or a short Title Case name,
+# after an opening quote mark when the article quotes the transcript ('"PENCE: Well, …').
 _LINE = re.compile(
-    r"^[ \t]*(?P<name>(?:[A-Z][A-Z.'’-]+)(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}|Q|A|(?:[A-Z][a-z.'’-]+)(?:[ \t]+[A-Z][a-z.'’-]+){0,2})"
+    r"^[ \t]*[\"“]?(?P<name>(?:[A-Z][A-Z.'’-]+)(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}|Q|A|(?:[A-Z][a-z.'’-]+)(?:[ \t]+[A-Z][a-z.'’-]+){0,2})"
     r":[ \t]+(?P<said>\S[^\n]*)$",
     re.M,
 )

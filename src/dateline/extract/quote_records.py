@@ -60,7 +60,8 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     `tagger` names the tagger (TAGGERS) and so the ranker and filter learnt on its output;
     `labels` replaces the tagger's and `collect` receives the rows the models score (training):
     ("source", content (start, end), [(candidate, features), ...]) for each content and
-    ("quote", (start, end), features) for each quote; with `collect` the filter drops nothing."""
+    ("quote", (start, end), features, speaker (start, end) | None) for each quote; with `collect`
+    the filter drops nothing."""
     cands, rtags = cue_candidates(doc), rule_tags(doc, rules)
     if labels is None:
         labels = quote_neural.tag_doc(doc) if tagger == "neural" else tag_doc(doc, rtags, cands)
@@ -85,8 +86,8 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
                 continue
             # the previous default (not the ranker's pick) is on offer next, so what the ranker
             # learns from does not depend on an earlier ranker
-            default, src = src, _ranked_source(doc, attr, content, cue, src, found, rules, last_source, sent_of,
-                                               collect, tagger)
+            default, (src, src_p) = src, _ranked_source(doc, attr, content, cue, src, found, rules, last_source,
+                                                        sent_of, collect, tagger)
             last_source = default or last_source
             carried = attr.cue is None or not (attr.cue.sents & content.sents)
             for start, end, is_direct in _pieces(doc, content, direct, text):
@@ -94,7 +95,8 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
                 own = None if src is not None and src[0][0] < end and start < src[0][1] else src
                 q = _quote(doc, book, start, end, is_direct, cue, own, text)
                 if _kept(doc, q, collect, tagger=tagger, cue=cue, cue_p=cands.get(cue.i) if cue else None,
-                         source=own[1] if own else None, direct=is_direct, carried=carried, rule_tags=rtags):
+                         source=own[1] if own else None, src_p=src_p if own else None, direct=is_direct,
+                         carried=carried, rule_tags=rtags):
                     out.append(q)
     if ADD_RULES:
         out += _rule_extras(doc, rules, out, cands, rtags, collect, tagger)
@@ -132,7 +134,7 @@ def _kept(doc: Doc, q: Quote, collect: list | None, prefix: str = "", tagger: st
     feats = quote_features(doc, span.start, span.end - 1, **known)
     feats = [prefix + f for f in feats] + feats if prefix else feats
     if collect is not None:
-        collect.append(("quote", (q.start, q.end), feats))
+        collect.append(("quote", (q.start, q.end), feats, q.speaker_span))
     return collect is not None or keep(feats, tagger=tagger)
 
 
@@ -140,9 +142,10 @@ def _ranked_source(doc: Doc, attr, content: Chunk, cue: Token | None, src, found
                    last_source, sent_of: list[int], collect: list | None, tagger: str = "crf"):
     """The source the ranker picks among the tagger's source chunks near the cue (its sentences and
     the one before), the cue's subject in the parse, the rules' source, the previous quote's
-    source and the default choice (`src`); `src` itself without the ranker's model."""
+    source and the default choice (`src`), with the ranker's confidence in it; `src` itself (and
+    None) without the ranker's model."""
     if weights(tagger) is None and collect is None:
-        return src
+        return src, None
     offered: dict[tuple[int, int], Candidate] = {}
     if src is not None:
         offer(offered, src[0], src[1], "default")
@@ -159,7 +162,7 @@ def _ranked_source(doc: Doc, attr, content: Chunk, cue: Token | None, src, found
     if collect is not None:
         collect.append(("source", (doc[content.first].idx, doc[content.last].idx + len(doc[content.last].text)), rows))
     best = pick(rows, tagger)
-    return (best.span, best.head) if best is not None else src
+    return ((best[0].span, best[0].head), best[1]) if best is not None else (src, None)
 
 
 def _overlap(a: Quote, b: Quote) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -96,12 +97,15 @@ def weights(tagger: str = "crf") -> dict[str, float] | None:
     return model_weights(MODELS[tagger])
 
 
-def pick(rows: list[tuple[Candidate, list[str]]], tagger: str = "crf") -> Candidate | None:
-    """The best-scoring candidate (None without candidates or without the model).
+def pick(rows: list[tuple[Candidate, list[str]]], tagger: str = "crf") -> tuple[Candidate, float] | None:
+    """The best-scoring candidate and its share of the candidates' softmax (None without
+    candidates or without the model).
 
     Limits: it only chooses among the phrases on offer, so a source none of them marks
     exactly (a boundary off by an apposition, a speaker two sentences back) stays wrong."""
     w = weights(tagger)
     if w is None or not rows:
         return None
-    return max(rows, key=lambda r: sum(w.get(f, 0.0) for f in r[1]))[0]
+    scores = [sum(w.get(f, 0.0) for f in feats) for _, feats in rows]
+    top = max(range(len(rows)), key=scores.__getitem__)
+    return rows[top][0], 1.0 / sum(math.exp(max(s - scores[top], -30.0)) for s in scores)
