@@ -58,6 +58,18 @@ def test_quote_tagger_spans_continue_a_quote_in_the_next_sentence(nlp):
     assert [c.kind for c in found] == ["SRC", "CUE", "CON"]
 
 
+def test_quote_tagger_spans_keep_a_closing_mark_out_of_the_next_sentences_cue(nlp):
+    text = ('"He has not shown an ambition for higher office," said Quentin Kidd, a political scientist. '
+            '"There is an uncertainty whether he can raise money."\n\nScott bristles at the suggestion he is not ready.')
+    doc = nlp(text)
+    labels = labels_for(doc, [("CON", "He has not shown an ambition for higher office,"), ("CUE", "said"),
+                              ("SRC", "Quentin Kidd, a political scientist"),
+                              ("CON", 'There is an uncertainty whether he can raise money."'), ("SRC", "Scott"),
+                              ("CUE", "bristles at the suggestion"), ("CON", "he is not ready")])
+    money = next(a for a in attributions(doc, labels) if any("money" in doc[c.first:c.last + 1].text for c in a.contents))
+    assert money.cue is None or doc[money.cue.first].text == "said"
+
+
 def test_quote_tagger_spans_lend_the_subject_to_a_second_cue(nlp):
     doc = nlp("The senator denied the report but said her staff would review the contract.")
     labels = labels_for(doc, [("SRC", "The senator"), ("CUE", "denied"), ("CON", "the report"),

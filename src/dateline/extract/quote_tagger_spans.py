@@ -56,7 +56,9 @@ def chunks(doc: Doc, labels: list[str]) -> list[Chunk]:
             c.last -= 1
         if all(t.is_space or t.is_punct for t in doc[c.first:c.last + 1]):
             continue
-        c.sents = {sent_of[c.first], sent_of[c.last]}
+        # its sentences are its words' ('…money."' stays in one though the splitter puts the mark in the next)
+        words = [t.i for t in doc[c.first:c.last + 1] if not (t.is_space or t.is_punct)]
+        c.sents = {sent_of[words[0]], sent_of[words[-1]]}
         prev = kept[-1] if kept else None
         if (prev is not None and prev.kind == c.kind == "CON" and not c.opened and sent_of[c.first] != sent_of[prev.last]
                 and all(t.is_space or t.is_punct for t in doc[prev.last + 1:c.first])):
