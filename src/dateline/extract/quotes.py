@@ -51,24 +51,22 @@ def find_quotes(doc: Doc, *, tagger: str = "crf", labels: list[str] | None = Non
                 collect: list | None = None) -> list[Quote]:
     """Direct quotes and reported statements with their sources, as the trained tagger reads them.
 
-    The rule extractor (rule_quotes) runs first; a tagger trained on PolNeAR then tags every
-    token as source, cue, content or none: with `tagger="crf"` (the default) a CRF with the
-    rules' output among its features (quote_tagger), with `tagger="neural"` MiniLM fine-tuned
-    with low-rank adapters (quote_neural: more accurate, ~10x the time). The tagged chunks
-    are grouped into quotes (quote_tagger_spans) and turned into records (quote_records): quoted words inside a statement are direct quotes of their
-    own, a small ranker (quote_sources) picks each source among the phrases the tagger, the
-    parse and the rules offer, a filter (quote_filter) drops quotes the tagger was unsure of
-    and adds the rules' quotes where the tagger found nothing, and speakers are resolved as
-    the rules resolve them (surname -> full name, "he" -> the last person, "the group" -> the
-    last organisation, "who" -> its antecedent). Without the tagger's model file the rules'
+    The rule extractor (rule_quotes) runs first; a tagger trained on PolNeAR then tags every token
+    as source, cue, content or none: with `tagger="crf"` (the default) a CRF with the rules' output
+    among its features (quote_tagger), with `tagger="neural"` MiniLM fine-tuned with low-rank
+    adapters (quote_neural: more accurate, ~10x the time). The tagged chunks are grouped into quotes
+    (quote_tagger_spans) and turned into records (quote_records): quoted words inside a statement
+    are direct quotes of their own, a small ranker (quote_sources) picks each source among the
+    phrases the tagger, the parse and the rules offer, a filter (quote_filter) drops quotes the
+    tagger was unsure of and adds the rules' quotes where the tagger found nothing, and speakers are
+    resolved as the rules resolve them (surname -> full name, "he" -> the last person, "the group"
+    -> the last organisation, "who" -> its antecedent). Without the tagger's model file the rules'
     quotes are returned as they are.
-    Limits: the CRF sees one paragraph at a time (the neural tagger up to 254 word pieces), so
-    a speaker named in another paragraph is reached only by carrying the previous statement's
-    source over one sentence; content
-    that PolNeAR would annotate but neither the tagger nor the rules find (long-tail
-    stances, agentless passives) is left out; the ranker only chooses among phrases on
-    offer, so a source none of them marks exactly (a boundary off by an apposition) stays
-    wrong.
+    Limits: the CRF sees one paragraph at a time (the neural tagger up to 254 word pieces), so a
+    speaker named in another paragraph is reached only by carrying the previous statement's source
+    over one sentence; content that PolNeAR would annotate but neither the tagger nor the rules find
+    (long-tail stances, agentless passives) is left out; the ranker only chooses among phrases on
+    offer, so a source none of them marks exactly (a boundary off by an apposition) stays wrong.
     `labels` (the tagger's labels from another model) and `collect` (the rows the source
     ranker and the quote filter score) serve training, see quote_records.tagged_quotes.
     """

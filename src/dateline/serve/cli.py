@@ -10,6 +10,7 @@ import click
 
 from dateline import pipeline
 from dateline.errors import DatelineError, error
+from dateline.extract.quote_records import TAGGERS
 from dateline.ingest import parse_dateline_text
 from dateline.serve import exports, exports_geo, summary, timeline_render
 from dateline.serve import resolved_render
@@ -38,7 +39,7 @@ def main():
 
 
 QUOTES_TAGGER = click.option(
-    "--quotes-tagger", type=click.Choice(["crf", "neural"]), default=None,
+    "--quotes-tagger", type=click.Choice(list(TAGGERS)), default=None,
     help="Attribution tagger (default crf, or DATELINE_QUOTES_TAGGER): neural is more accurate, ~2.5x slower.")
 
 
