@@ -122,6 +122,19 @@ def test_quotes_transcript_lines_credit_the_label(nlp):
         ("What about the economy?", "Q")]
 
 
+def test_quotes_transcript_line_keeps_the_quotes_inside_it(nlp):
+    text = ('Partial transcript:\n\n"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode '
+            'of “Shark Tank and other shows.” But this is America, Chris.')
+    assert [who for _, who, _ in spans(nlp, text)] == ["PENCE"]
+
+
+def test_quotes_signed_quote_credits_the_signature_in_full(nlp):
+    text = ("Bernie Sanders spoke in Iowa on Monday.\n\n"
+            '"Wealth is going to the top 1 percent of this country."\n\n- Sanders.\n\nThe senator left.')
+    assert [(who, src) for t, who, src in spans(nlp, text) if t.startswith("Wealth")] == [
+        ("Bernie Sanders", "Sanders")]
+
+
 def test_quotes_speaker_is_the_person_named_beside_the_title(nlp):
     text = ("On 26 October, the Humanitarian Coordinator for the Occupied Palestinian Territory, "
             "Lynn Hastings, stated that no place in Gaza is safe.")

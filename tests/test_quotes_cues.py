@@ -3,7 +3,8 @@
 import pytest
 
 from dateline.extract.quote_cues import cue_lexicon, cue_words
-from dateline.extract.quote_lines import transcript_spans
+from dateline.extract.quote_lines import byline_spans, transcript_spans
+from dateline.extract.quotes import _direct_spans
 from dateline.extract.quote_model import cue_probability, is_cue, weights
 from dateline.extract.quote_spans import phrase_span
 
@@ -52,3 +53,15 @@ def test_quote_spans_source_is_the_whole_noun_phrase(nlp, text, phrase):
 ])
 def test_quote_lines_transcript_labels(text, names):
     assert [text[slice(*n)] for n, _ in transcript_spans(text)] == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("“He can’t even answer a question about his own plan.” ― Krystal Correa\n“Next", ["Krystal Correa"]),
+    ('the top 1 percent."\n\n"We will tax the rich at last."\n\n- Bernie Sanders.\n\nThe senator', ["Bernie Sanders"]),
+    ('"She\'ll get the Twitter handle, too."\n\n-President Obama, tweeting after the vote', ["President Obama"]),
+    ("“No sympathy for anyone who votes for him.” ―\xa0Nell Carden Grey\n", ["Nell Carden Grey"]),
+    ('he said "this is not how we work here." - he added', []),  # a dash and a lower-case word
+    ('"We will win this election in November," Pence said.', []),
+])
+def test_quote_lines_byline_names_the_signature(text, names):
+    assert [text[slice(*n)] for n, _ in byline_spans(text, _direct_spans(text))] == names

@@ -1,4 +1,4 @@
-"""Transcript lines ("PENCE: We will …", "Q: …"): the name before the colon said the rest of the line."""
+"""Speakers the layout names: transcript lines ("PENCE: We will …") and quotes signed after a dash ("… ― Krystal Correa")."""
 
 from __future__ import annotations
 
@@ -22,4 +22,27 @@ def transcript_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
         if len(said.split()) < MIN_WORDS:
             continue
         out.append((m.span("name"), (m.start("said"), m.start("said") + len(said))))
+    return out
+
+
+# A quote signed after a dash, on its line or the next ('…” ― Krystal Correa', '…."\n\n- Sanders.'):
+# up to five capitalised words, ending where the signature does (a full stop, a comma and a role,
+# "(@handle)", the line's end).
+_BYLINE = re.compile(
+    r"[.,!?]?[”\"’']?[ \t\xa0]*(?:\n{1,2}[ \t\xa0]*)?[―—–-][ \t\xa0]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|la|del)){0,4}?)"
+    r"[.,]?(?=[ \t\xa0]*(?:\(|,|\n|$))"
+)
+
+
+def byline_spans(text: str, quoted: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """((name start, end), (quote start, end)) for each quoted span (inside the marks) signed after a dash."""
+    out = []
+    for start, end in quoted:
+        m = _BYLINE.match(text, end)
+        if m is not None:
+            ns, ne = m.span("name")
+            while ne > ns and text[ne - 1] == ".":
+                ne -= 1  # "- Sanders." : the full stop ends the line, not the name
+            out.append(((ns, ne), (start, end)))
     return out

@@ -100,8 +100,8 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
                     out.append(q)
     if ADD_RULES:
         out += _rule_extras(doc, rules, out, cands, rtags, collect, tagger)
-    # transcript lines ("PENCE: …") replace what the tagger read there; "according to X" the
-    # tagger left out comes from the rules too
+    # transcript lines ("PENCE: …") and signed quotes ("… ― Krystal Correa") replace what the
+    # tagger read there; "according to X" the tagger left out comes from the rules too
     lines = [q for q, tok in rules if tok is None]
     out = [q for q in out if not any(_overlap(q, line) for line in lines)] + lines
     out += [q for q, tok in rules if tok is not None and tok.lower_ == "according"

@@ -11,11 +11,11 @@ from dateline.extract import quote_neural
 from dateline.extract.doc_cache import doc_text
 from dateline.extract.quote_cues import in_lexicon, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
-from dateline.extract.quote_lines import transcript_spans
+from dateline.extract.quote_lines import byline_spans, transcript_spans
 from dateline.extract.quote_records import TAGGERS, tagged_quotes
 from dateline.extract.quote_spans import CONTENT_DEPS, NOUN_CONTENT_DEPS, content_span, phrase_span
 from dateline.extract.speakers import (
-    SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role,
+    SpeakerBook, mention_tokens, named_in_full, speaker_kind, speaker_name, speaker_role,
 )
 from dateline.records import Quote
 
@@ -98,7 +98,8 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
     or, for a quote standing alone, in the sentence before or after. Reported statements
     come from cue verbs a small model learnt from PolNeAR picks ("said that", "argued",
     "wants"; quote_model), lexicon nouns with an owner ("Trump's claim that"),
-    "according to X" and transcript lines ("PENCE: …"). Source offsets
+    "according to X", transcript lines ("PENCE: …", the whole line the label's, quotes
+    inside it included) and quotes signed after a dash ('…” ― Krystal Correa'). Source offsets
     follow PolNeAR: the whole subject phrase, a pronoun or "who" as written. Speakers are
     resolved within the article: a surname to the full name seen earlier, "he"/"she" to
     the last person speaker, "it"/"they"/"the group" to the last organisation, "who" to
@@ -116,9 +117,14 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
     direct = _direct_spans(text)
     quotes: list[Quote] = []
     cues: list[Token | None] = []
+    signed = {quote: name for name, quote in byline_spans(text, direct)}
     for sent in doc.sents:
         inside = [q for q in direct if sent.start_char <= q[0] < sent.end_char]
         for start, end in inside:
+            if (start, end) in signed:  # the signature names the speaker, whatever verb is near
+                quotes.append(_signed(doc, text, start, end, signed[start, end]))
+                cues.append(None)
+                continue
             cue, heads = _cue_for(doc, start, end, direct) or (None, None)
             quotes.append(_quote(doc, book, start, end, cue, direct=True, heads=heads, text=text))
             cues.append(cue)
@@ -133,23 +139,38 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
         for quote, tok in _according(doc, book, sent, direct, quotes, text):
             quotes.append(quote)
             cues.append(tok)
-    pairs = list(zip(quotes, cues))
-    return pairs + [(q, None) for q in _transcript(text, quotes)]
+    lines = _transcript(text, quotes)
+    # the whole line is the label's: what the rules read inside it (a reported clause, a quoted
+    # title) is part of that speech, as PolNeAR annotates a transcript
+    pairs = [(q, tok) for q, tok in zip(quotes, cues)
+             if not any(line.start <= q.start and q.end <= line.end for line in lines)]
+    return pairs + [(q, None) for q in lines]
 
 
 def _transcript(text: str, found: list[Quote]) -> list[Quote]:
-    """Transcript lines no other rule took: the label before the colon is the speaker. "Q:" lines
+    """Transcript lines no other rule crosses: the label before the colon is the speaker. "Q:" lines
     with no other label ("A:", a name) are an FAQ's questions (a rewrite's appended block), not anyone's speech."""
     out = []
     lines = transcript_spans(text)
     labels = {text[ns:ne] for (ns, ne), _ in lines}
     faq = labels == {"Q"}  # a transcript has answers: "A:" or the speakers' names
     for (ns, ne), (start, end) in lines:
-        if any(q.start < end and start < q.end for q in found) or (faq and text[ns:ne] == "Q"):
+        crossed = any(q.start < end and start < q.end and not (start <= q.start and q.end <= end) for q in found)
+        if crossed or (faq and text[ns:ne] == "Q"):
             continue
         out.append(Quote(start=start, end=end, text=text[start:end], speaker=text[ns:ne],
                          speaker_span=(ns, ne), cue=":", direct=True))
     return out
+
+
+def _signed(doc: Doc, text: str, start: int, end: int, name: tuple[int, int]) -> Quote:
+    """A quote signed after a dash ("… ― Krystal Correa"): the signature is the speaker, a surname
+    resolved to the full name named earlier."""
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1
+    speaker = named_in_full(doc, text[name[0]:name[1]], name[0])
+    return Quote(start=start, end=end, text=text[start:end], speaker=speaker, speaker_span=name, cue="―",
+                 direct=True, speaker_partial=len(speaker.split()) == 1)
 
 
 def _nominal(tok: Token) -> bool:

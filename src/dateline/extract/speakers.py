@@ -89,6 +89,12 @@ def _full_name(name: str, before: list[str]) -> str:
     return name
 
 
+def named_in_full(doc: Doc, name: str, end: int) -> str:
+    """A name as written ("Sanders", "Sen. Bernie Sanders") as the article names that person in full
+    before character `end` ("Bernie Sanders"), titles dropped."""
+    return _full_name(_strip_titles(name), person_names(doc, end))
+
+
 def person_names(doc: Doc, end: int) -> list[str]:
     """PERSON entities before character `end`, longest first, then first named (titles stripped)."""
     persons = doc.user_data.get(_PERSONS)
