@@ -50,6 +50,8 @@ def test_quote_spans_source_is_the_whole_noun_phrase(nlp, text, phrase):
     ("Q: Will you run again next year?\nA: I have not decided that yet.", ["Q", "A"]),
     ('The partial transcript:\n\n"WALLACE: Let us start with the debate.\n\n"PENCE: Well, look, we are ready.',
      ["WALLACE", "PENCE"]),
+    ("CLARIFICATION: The first sentence has been clarified since.\nREAD MORE: Gaza aid talks stall again", []),
+    ("The Latest: Trump to visit Michigan on Friday\nEditor’s Note: This story was updated on Monday.", []),
 ])
 def test_quote_lines_transcript_labels(text, names):
     assert [text[slice(*n)] for n, _ in transcript_spans(text)] == names

@@ -12,6 +12,14 @@ _LINE = re.compile(
     re.M,
 )
 MIN_WORDS = 3  # "Date: Monday", "Photo: AP" are captions, not speech
+# Labels of a page's furniture, not of a speaker ("CORRECTION: An earlier version …", "READ MORE: …",
+# "The Latest: …", "BREAKING: …"), casefolded.
+NOT_SPEAKERS = frozenset({
+    "correction", "clarification", "update", "updated", "editor's note", "note", "breaking", "breaking news",
+    "exclusive", "live", "video", "watch", "look", "photo", "photos", "read more", "also read", "related",
+    "contributing", "paid notice", "the latest", "revealed", "just leaked", "bombshell", "busted", "boom",
+    "wow", "so", "name", "source", "sources", "analysis", "opinion", "warning", "disclaimer",
+})
 
 
 def transcript_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -19,7 +27,7 @@ def transcript_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
     out = []
     for m in _LINE.finditer(text):
         said = m.group("said").rstrip()
-        if len(said.split()) < MIN_WORDS:
+        if len(said.split()) < MIN_WORDS or m.group("name").casefold().replace("’", "'") in NOT_SPEAKERS:
             continue
         out.append((m.span("name"), (m.start("said"), m.start("said") + len(said))))
     return out
