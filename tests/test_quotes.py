@@ -2,7 +2,7 @@
 
 import pytest
 
-from dateline.extract.quotes import find_quotes
+from dateline.extract.quotes import find_quotes, rule_quotes
 
 
 def rows(nlp, text):
@@ -172,3 +172,33 @@ def test_quotes_settings_and_deeds_are_not_statements(nlp, text):
 ])
 def test_quotes_stances_and_nominal_cues(nlp, text, content, mention):
     assert (content, mention) in [(t, m) for t, _, m in spans(nlp, text)]
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("The strike, the health ministry said, killed at least 12 people in the camp.",
+     "The strike, the health ministry said, killed at least 12 people in the camp", "the health ministry"),
+    ("The talks, Blinken said on Monday, would resume next week in Cairo.",
+     "The talks, Blinken said on Monday, would resume next week in Cairo", "Blinken"),
+    ("The crossing, which, officials said, is the only route for aid, stayed shut.",
+     "which, officials said, is the only route for aid", "officials"),
+])
+def test_quotes_cue_set_off_in_commas_credits_the_clause_around_it(nlp, text, content, mention):
+    doc = nlp(text)
+    assert [(q.text, text[slice(*q.speaker_span)]) for q, _ in rule_quotes(doc)] == [(content, mention)]
+    # the tagger may split the clause at the aside, as PolNeAR does; every piece keeps the source
+    assert {text[slice(*q.speaker_span)] for q in find_quotes(doc)} == {mention}
+
+
+def test_quotes_according_to_phrase_the_parse_glued_to_the_statement_ends_at_its_comma(nlp):
+    # the parse tags "reeks" a noun and hangs the whole statement from "Limbaugh" as an apposition
+    text = "According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation."
+    (q,) = [q for q, _ in rule_quotes(nlp(text))]
+    assert (q.text, q.speaker, text[slice(*q.speaker_span)]) == (
+        "the move reeks of “fear” and desperation", "Rush Limbaugh", "conservative talk radio host Rush Limbaugh")
+
+
+def test_quotes_source_phrase_leaves_out_its_time(nlp):
+    text = "A group of doctors in 2015 sent a letter to the university, calling for his dismissal."
+    assert [(q.text, q.speaker, text[slice(*q.speaker_span)]) for q, _ in rule_quotes(nlp(text))] == [
+        ("for his dismissal", "group of doctors", "A group of doctors")]
+    assert [q.speaker for q in find_quotes(nlp(text))] == ["group of doctors"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.extract.speakers import time_prep
+
 # Children of a verb cue that carry what was said, thought or done ("said that …", "called for …").
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative", "pcomp"}
 # A clause, when there is one, is the content alone ("said in a statement that …" -> "…");
@@ -27,7 +29,7 @@ def phrase_span(head: Token, is_cue=lambda tok: False, *, closer: bool = True) -
     campaign's press secretary, “and …”.
     A clause that is an attribution of its own ("Barkley, who said he …,") is left out,
     since PolNeAR gives each word to one attribution, and so are a participle after a
-    comma ("Archer, wearing a T-shirt,"), a time ("today") and anything before a line
+    comma ("Archer, wearing a T-shirt,"), a time ("today", "in 2015") and anything before a line
     break (a time stamp the parse glued on).
     """
     cut = {t for c in head.children if _aside(c, is_cue) for t in c.subtree}
@@ -56,9 +58,39 @@ def phrase_span(head: Token, is_cue=lambda tok: False, *, closer: bool = True) -
 def _aside(child: Token, is_cue) -> bool:
     if child.dep_ == "npadvmod":
         return True
+    if time_prep(child):
+        return True  # "A group of doctors in 2015 sent …": when, not who
     if child.dep_ == "acl" and child.tag_ == "VBG" and child.doc[child.left_edge.i - 1].text == ",":
         return True
     return child.dep_ in ("relcl", "acl", "advcl", "parataxis") and is_cue(child)
+
+
+def aside_span(cue: Token) -> tuple[int, int] | None:
+    """The content of a cue set off in commas inside what was said ("Acts of protest, Mr. Obama said,
+    are acts of patriotism"; "which, Tompkins said, is usually full"): the clause it hangs from, the
+    aside itself included as PolNeAR spans it, or None when the cue governs content of its own."""
+    if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX") or any(_governed(c) for c in cue.children):
+        return None
+    doc = cue.doc
+    if cue.left_edge.i == 0 or doc[cue.left_edge.i].text != "," and doc[cue.left_edge.i - 1].text != ",":
+        return None  # "…, he said." closing the sentence is a cue of its own, not an aside
+    toks = [t for t in cue.head.subtree if not t.is_space]
+    if toks[-1].i <= cue.i:
+        return None
+    while toks and toks[0].is_punct and toks[0].text not in ("“", '"'):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in _CLOSERS:
+        toks = toks[:-1]
+    if not toks or toks[0].i >= cue.left_edge.i:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _governed(child: Token) -> bool:
+    """Whether a cue's child is content of its own, not a setting ("said on Monday", "said in a statement")."""
+    if child.dep_ != "prep":
+        return child.dep_ in CONTENT_DEPS
+    return not (child.lower_ in SETTING_PREPS or time_prep(child))
 
 
 def content_span(cue: Token, deps: set[str]) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -13,7 +14,7 @@ from dateline.extract.quote_cues import in_lexicon, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_lines import byline_spans, transcript_spans
 from dateline.extract.quote_records import TAGGERS, tagged_quotes
-from dateline.extract.quote_spans import CONTENT_DEPS, NOUN_CONTENT_DEPS, content_span, phrase_span
+from dateline.extract.quote_spans import CONTENT_DEPS, NOUN_CONTENT_DEPS, aside_span, content_span, phrase_span
 from dateline.extract.speakers import (
     SpeakerBook, mention_tokens, named_in_full, speaker_kind, speaker_name, speaker_role,
 )
@@ -44,6 +45,7 @@ _QUOTE = re.compile(
     r"|(?<![\w'’])'(?P<d>(?:[^']|'(?=\w))+?)'(?!\w)",
     re.S,
 )
+FINITE = {"VBD", "VBZ", "VBP", "MD"}  # tags of a verb with a tense
 MIN_WORDS = 4  # shorter quoted bits ("‘Gazafied’", "‘all-out’") are scare quotes or names
 
 
@@ -97,7 +99,8 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
     Direct quotes get the speaker named by a speech verb's subject in the same sentence,
     or, for a quote standing alone, in the sentence before or after. Reported statements
     come from cue verbs a small model learnt from PolNeAR picks ("said that", "argued",
-    "wants"; quote_model), lexicon nouns with an owner ("Trump's claim that"),
+    "wants"; quote_model), a cue set off in commas inside what was said ("The strike, the
+    ministry said, killed …": the whole clause), lexicon nouns with an owner ("Trump's claim that"),
     "according to X", transcript lines ("PENCE: …", the whole line the label's, quotes
     inside it included) and quotes signed after a dash ('…” ― Krystal Correa'). Source offsets
     follow PolNeAR: the whole subject phrase, a pronoun or "who" as written. Speakers are
@@ -184,7 +187,7 @@ def _reported(cue: Token, direct) -> tuple[int, int, tuple[Token, Token]] | None
     """(content start, end, source heads) of one lexicon cue, when it has a source and content."""
     if cue.pos_ == "VERB":
         heads = verb_source(cue)
-        span = content_span(cue, CONTENT_DEPS)
+        span = aside_span(cue) or content_span(cue, CONTENT_DEPS)
     else:
         poss = noun_source(cue)
         heads = (poss, poss) if poss is not None else None
@@ -204,8 +207,18 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
         if tok.lower_ != "according" or not objs:
             continue
         phrase_end = max(t.i for t in objs[0].subtree) + 1
+        glued = None
         if tok.i - sent.start <= 1:  # the phrase opens the sentence
             toks = [t for t in doc[phrase_end:sent.end] if not t.is_space]
+            verb = next((t for t in doc[objs[0].i + 1:sent.end] if t.tag_ in FINITE), None)
+            commas = [t for t in doc[objs[0].i + 1:verb.i if verb is not None else sent.end] if t.text == ","]
+            if sum(not t.is_punct for t in toks) < 3 and commas:
+                # the parse glued the statement onto the phrase: it ends at the last comma before
+                # the first verb with a tense ("According to Ahmed Yousef, a spokesman, the strike
+                # killed …"), or at its first comma when none is tagged ("the move reeks of …")
+                comma = commas[-1] if verb is not None else commas[0]
+                glued = (objs[0].left_edge.idx, comma.idx)
+                toks = [t for t in doc[comma.i + 1:sent.end] if not t.is_space]
         else:
             toks = [t for t in doc[sent.start:tok.i] if not t.is_space]
         while toks and toks[-1].is_punct and toks[-1].text not in ("”", '"', "’"):
@@ -217,7 +230,8 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if any(q.start < end and start < q.end for q in found) or any(s < end and start < e for s, e in direct):
             continue
-        yield _quote(doc, book, start, end, tok, direct=False, heads=(objs[0], objs[0]), text=text), tok
+        quote = _quote(doc, book, start, end, tok, direct=False, heads=(objs[0], objs[0]), text=text)
+        yield (replace(quote, speaker_span=glued) if glued else quote), tok
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:

@@ -121,10 +121,15 @@ def _strip_titles(text: str) -> str:
     return " ".join(words)
 
 
+def time_prep(tok: Token) -> bool:
+    """Whether a token is a preposition of time ("in 2015", "on Monday"): when, not who."""
+    return tok.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children)
+
+
 def mention_tokens(head: Token) -> list[Token]:
-    """The subject phrase without relative clauses, appositions or trailing punctuation."""
-    cut = {t for c in head.children if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct")
-           for t in c.subtree}
+    """The subject phrase without relative clauses, appositions, times ("in 2015") or trailing punctuation."""
+    cut = {t for c in head.children if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "npadvmod")
+           or time_prep(c) for t in c.subtree}
     toks = [t for t in head.subtree if t not in cut]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
