@@ -38,6 +38,8 @@ def test_quote_model_scores_cue_verbs(nlp, text, word, cue):
     ("Sen. Richard Durbin (D-Ill.) said the count was flawed.", "Sen. Richard Durbin (D-Ill.)"),
     ("Voters who backed Sanders in the primary said the count was flawed.",
      "Voters who backed Sanders in the primary"),
+    ("Kall -- co-editor of a book on the debates -- said the count was flawed.",
+     "Kall -- co-editor of a book on the debates --"),
 ])
 def test_quote_spans_source_is_the_whole_noun_phrase(nlp, text, phrase):
     doc = nlp(text)

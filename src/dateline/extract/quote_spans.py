@@ -17,7 +17,7 @@ NOUN_CONTENT_DEPS = {"acl", "ccomp", "prep", "relcl"}
 SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "from", "near", "inside", "outside",
                  "until", "by", "across", "throughout", "within", "amid", "while", "into", "onto", "off"}
 _CLOSERS = {")", "”", "’", '"', "'"}
-_PAIRED = {",", "—", "–"}
+_PAIRED = {",", "—", "–", "--"}
 
 
 def phrase_span(head: Token, is_cue=lambda tok: False, *, closer: bool = True) -> tuple[int, int]:
