@@ -210,13 +210,8 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
         glued = None
         if tok.i - sent.start <= 1:  # the phrase opens the sentence
             toks = [t for t in doc[phrase_end:sent.end] if not t.is_space]
-            verb = next((t for t in doc[objs[0].i + 1:sent.end] if t.tag_ in FINITE), None)
-            commas = [t for t in doc[objs[0].i + 1:verb.i if verb is not None else sent.end] if t.text == ","]
-            if sum(not t.is_punct for t in toks) < 3 and commas:
-                # the parse glued the statement onto the phrase: it ends at the last comma before
-                # the first verb with a tense ("According to Ahmed Yousef, a spokesman, the strike
-                # killed …"), or at its first comma when none is tagged ("the move reeks of …")
-                comma = commas[-1] if verb is not None else commas[0]
+            comma = _glued_end(doc, objs[0], sent) if sum(not t.is_punct for t in toks) < 3 else None
+            if comma is not None:  # the parse glued the statement onto the phrase
                 glued = (objs[0].left_edge.idx, comma.idx)
                 toks = [t for t in doc[comma.i + 1:sent.end] if not t.is_space]
         else:
@@ -232,6 +227,17 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
             continue
         quote = _quote(doc, book, start, end, tok, direct=False, heads=(objs[0], objs[0]), text=text)
         yield (replace(quote, speaker_span=glued) if glued else quote), tok
+
+
+def _glued_end(doc: Doc, obj: Token, sent: Span) -> Token | None:
+    """The comma that ends an "According to X" phrase the parse swallowed the statement into: the
+    last before the first verb with a tense ("According to Ahmed Yousef, a spokesman, the strike
+    killed …"), or the first when none is tagged ("the move reeks of …"); None without a comma."""
+    verb = next((t for t in doc[obj.i + 1:sent.end] if t.tag_ in FINITE), None)
+    commas = [t for t in doc[obj.i + 1:verb.i if verb is not None else sent.end] if t.text == ","]
+    if not commas:
+        return None
+    return commas[-1] if verb is not None else commas[0]
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:
