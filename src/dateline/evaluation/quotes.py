@@ -118,6 +118,35 @@ def cue_counts(docs, anns) -> dict[tuple[str, str], list[int]]:
     return counts
 
 
+def source_noun_counts(docs, anns) -> dict[str, list[int]]:
+    """Common-noun lemma -> [times the root of a gold Source span, times the subject of a verb] over parsed docs."""
+    counts: dict[str, list[int]] = {}
+    for doc, ann in zip(docs, anns):
+        for g in read_ann(ann):
+            span = doc.char_span(*g["source"], alignment_mode="expand") if g["source"] else None
+            if span is not None and len(span) and span.root.pos_ == "NOUN":
+                counts.setdefault(span.root.lemma_.lower(), [0, 0])[0] += 1
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
+                counts.setdefault(tok.lemma_.lower(), [0, 0])[1] += 1
+    return counts
+
+
+def write_source_nouns(counts: dict[str, list[int]], path: Path, min_subject: int = 5) -> int:
+    """Write the source-noun counts (words and counts only) as TSV; returns the number of rows."""
+    rows = sorted(((k, v) for k, v in counts.items() if v[1] >= min_subject), key=lambda kv: (-kv[1][1], kv[0]))
+    head = (
+        "# How often a common noun heads an attribution's source, mined from the PolNeAR train split.\n"
+        "# Regenerate: python -m dateline.evaluation.quotes --mine-source-nouns PATH ../shared/eval/quotes/polnear/train\n"
+        "# Columns: lemma, source = times the root of a gold Source span, subject = times the subject of a\n"
+        "# verb (spaCy's parse), for nouns that are a subject at least 5 times. quote_cues.mute_noun reads it:\n"
+        "# a noun seldom a source for how often it is a subject (\"the meeting\", \"the focus\") is no speaker.\n"
+        "# Words and counts only, no corpus text.\n"
+    )
+    path.write_text(head + "".join(f"{k}\t{a}\t{b}\n" for k, (a, b) in rows), encoding="utf-8")
+    return len(rows)
+
+
 def read_cues(path: Path) -> list[list[tuple[int, int]]]:
     """The Cue spans of one .ann file."""
     out = []
@@ -356,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--mine-cues", type=Path, default=None, metavar="PATH",
                         help="mine the cue lexicon from the folder's annotations into PATH instead of scoring")
+    parser.add_argument("--mine-source-nouns", type=Path, default=None, metavar="PATH",
+                        help="write how often each noun heads a gold source (TSV) from this split")
     parser.add_argument("--train-tagger", type=Path, default=None, metavar="PATH",
                         help="train the attribution tagger (CRF) on the folder's annotations into PATH instead of scoring")
     parser.add_argument("--train-cue-model", type=Path, default=None, metavar="PATH",
@@ -385,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
         anns, docs = _parsed(args.folder, args.limit)
         train_tagger(docs, [read_attributions(a) for a in anns], args.train_tagger)
         print(f"wrote the tagger ({args.train_tagger.stat().st_size // 1024} KiB) to {args.train_tagger}")
+        return 0
+    if args.mine_source_nouns is not None:
+        anns, docs = _parsed(args.folder, args.limit)
+        n = write_source_nouns(source_noun_counts(docs, anns), args.mine_source_nouns)
+        print(f"wrote {n} nouns to {args.mine_source_nouns}")
         return 0
     if args.mine_cues is not None or args.train_cue_model is not None:
         anns, docs = _parsed(args.folder, args.limit)

@@ -3,15 +3,41 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 from spacy.tokens import Token
+
+from dateline.extract.doc_cache import doc_text
 
 # A cue fires when its lexicon row says that, among tokens of this lemma and part of speech
 # that had a source phrase, at least MIN_RATE were annotated as cues, seen at least MIN_SEEN times.
 MIN_RATE = 0.25
 MIN_SEEN = 5
 RELATIVE = {"who", "which", "that"}
+# Speech verbs that can introduce a direct quote, besides the mined lexicon and the cue model
+# (kept for conflict reporting, whose speech verbs the campaign-news training data lacks).
+CUE_LEMMAS = {
+    "say", "add", "state", "warn", "urge", "demand", "tell", "call", "describe", "insist",
+    "stress", "emphasize", "emphasise", "claim", "announce", "accuse", "deny", "note", "argue",
+    "explain", "write", "ask", "declare", "vow", "pledge", "threaten", "reiterate", "affirm",
+    "acknowledge", "assert", "allege", "confirm", "report", "tweet", "post", "respond",
+    "reply", "predict", "promise", "suggest", "believe", "contend", "maintain", "admit",
+    "concede", "complain", "recall", "point", "express", "condemn", "denounce", "reaffirm",
+    # beliefs, findings and charges are attributions too (PolNeAR annotates them)
+    "think", "know", "feel", "hope", "expect", "fear", "worry", "doubt", "find", "show",
+    "indicate", "question", "blame", "mention", "agree", "estimate", "charge", "joke",
+    "boast", "brag", "speculate", "wonder", "reveal", "recommend", "propose", "dismiss",
+    "criticize", "criticise", "praise", "characterize", "label", "insist", "testify",
+    "observe", "remark", "signal", "hint", "proclaim", "decry", "lament", "concur", "caution",
+}
+# A common noun is no speaker when, among the times it was a verb's subject in PolNeAR train, it
+# headed a gold source less than MUTE_RATE of them, seen at least MUTE_SEEN times ("the meeting
+# focused on", "the violence highlighted"): quotes_source_nouns.tsv.
+MUTE_RATE = 0.05
+MUTE_SEEN = 5
+# A dateline opening the text: "TEL AVIV –", "GAZA CITY (Reuters) -", "JERUSALEM, Nov 5 (AP) —".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,40}(?:,[^–—\n]{1,20}?)?(?:\s*\([A-Za-z .]{1,30}\))?\s*[–—-]{1,2}\s")
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,7 +69,7 @@ def verb_source(cue: Token) -> tuple[Token, Token] | None:
     verb shares its subject: "Hamas denounced X and said Y", "…, saying that …".
     """
     for child in cue.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and not never_source(child):
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return child, cue.head
             return child, child
@@ -57,6 +83,36 @@ def verb_source(cue: Token) -> tuple[Token, Token] | None:
             return None  # "if he says …", "because they believe …": not the main subject's words
         return verb_source(cue.head)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _source_nouns() -> dict[str, tuple[int, int]]:
+    """lemma -> (times a gold source's root, times a verb's subject) from quotes_source_nouns.tsv."""
+    text = resources.files("dateline").joinpath("data/quotes_source_nouns.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lemma: (int(source), int(subject)) for lemma, source, subject in rows}
+
+
+def mute_noun(head: Token, cue: Token | None) -> bool:
+    """Whether a source phrase headed by this word names no speaker: a common noun seldom a source
+    ("The meeting focused on …", "the recent violence has highlighted …"), unless the cue is a
+    speech or belief verb ("the ruling said …")."""
+    if head.pos_ != "NOUN" or (cue is not None and cue.lemma_.lower() in CUE_LEMMAS):
+        return False
+    source, subject = _source_nouns().get(head.lemma_.lower(), (0, 0))
+    return subject >= MUTE_SEEN and source < MUTE_RATE * subject
+
+
+def never_source(tok: Token) -> bool:
+    """Whether a word cannot begin a source: it lies in the dateline opening the text ("TEL AVIV –",
+    a place), or it is the "it" of "it is crucial to …", "it is clear that …" (nobody's words)."""
+    if tok.lower_ == "it" and tok.dep_ in ("nsubj", "expl"):
+        return any(c.dep_ in ("acomp", "attr") for c in tok.head.children) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.head.children)
+    if tok.idx > 80:
+        return False
+    m = _DATELINE.match(doc_text(tok.doc))
+    return m is not None and tok.idx < m.end()
 
 
 def noun_source(cue: Token) -> Token | None:

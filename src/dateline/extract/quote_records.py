@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.extract import quote_neural
 from dateline.extract.doc_cache import doc_text
-from dateline.extract.quote_cues import RELATIVE, noun_source, verb_source
+from dateline.extract.quote_cues import RELATIVE, mute_noun, never_source, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_filter import features as quote_features
 from dateline.extract.quote_filter import keep
@@ -72,7 +72,7 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     out, last_source = [], None
     for attr in attributions(doc, labels, found=found):
         cue = _cue_token(doc, attr.cue, cands) if attr.cue is not None else None
-        if attr.source is not None:
+        if attr.source is not None and not never_source(doc[attr.source.first]):
             first, last = doc[attr.source.first], doc[attr.source.last]
             source = (first.idx, last.idx + len(last.text)), _referent(doc[first.i:last.i + 1].root)
         else:
@@ -93,6 +93,8 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
             for start, end, is_direct in _pieces(doc, content, direct, text):
                 # a source found in the parse or the rules that overlaps the content is a slip
                 own = None if src is not None and src[0][0] < end and start < src[0][1] else src
+                if own is not None and mute_noun(own[1], cue):
+                    continue  # "The meeting focused on …": no one's statement
                 q = _quote(doc, book, start, end, is_direct, cue, own, text)
                 if _kept(doc, q, collect, tagger=tagger, cue=cue, cue_p=cands.get(cue.i) if cue else None,
                          source=own[1] if own else None, src_p=src_p if own else None, direct=is_direct,
@@ -118,6 +120,8 @@ def _rule_extras(doc: Doc, rules, found: list[Quote], cands, rtags: list[str], c
         if tok is None or tok.lower_ == "according" or any(_overlap(o, q) for o in found):
             continue
         src = doc.char_span(*q.speaker_span, alignment_mode="expand") if q.speaker_span else None
+        if src is not None and len(src) and mute_noun(_referent(src.root), tok):
+            continue
         if _kept(doc, q, collect, "R:", tagger=tagger, cue=tok, cue_p=cands.get(tok.i), direct=q.direct,
                  carried=False, source=_referent(src.root) if src is not None and len(src) else None,
                  rule_tags=rtags):
@@ -151,7 +155,7 @@ def _ranked_source(doc: Doc, attr, content: Chunk, cue: Token | None, src, found
         offer(offered, src[0], src[1], "default")
     sents = set(attr.cue.sents) if attr.cue is not None else set(content.sents)
     for c in found:
-        if c.kind == "SRC" and c.sents & (sents | {min(sents) - 1}):
+        if c.kind == "SRC" and c.sents & (sents | {min(sents) - 1}) and not never_source(doc[c.first]):
             first, last = doc[c.first], doc[c.last]
             offer(offered, (first.idx, last.idx + len(last.text)), _referent(doc[c.first:c.last + 1].root), "crf")
     for origin, other in (("parse", _parse_source(cue) if cue is not None else None),

@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dateline.extract.doc_cache import doc_text
+
 CUE_GAP = 2  # cue pieces this few untagged tokens apart are one cue ("is expected to announce")
 STEPS = 1  # a chunk joins the cue its root hangs from directly (longer head chains measured worse)
 CARRY = 1  # sentences a cue-less content may lie after the attribution it continues
+_ENDS = set(".!?:;”\"’')")  # a line ending in none of these is a heading
 
 
 @dataclass
@@ -110,6 +113,14 @@ def _rank(doc: Doc, cue: Chunk, source: Chunk, cue_of) -> tuple[int, int]:
     return (0 if _governing_cue(doc, source, cue_of) is cue else 1, _gap(cue, source))
 
 
+def _continues(doc: Doc, prev: Chunk, c: Chunk) -> bool:
+    """Whether a cue-less content may continue the statement before it: not across a heading (a line
+    with no closing punctuation: "FAQs", "Correction") or a question ("Q: …"), which are nobody's words."""
+    start, end = doc[prev.last].idx + len(doc[prev.last].text), doc[c.first].idx
+    lines = [line.strip() for line in doc_text(doc)[start:end].split("\n")[1:]]
+    return not any(line and line[-1] not in _ENDS for line in lines[:-1]) and not lines[-1:] == ["Q:"]
+
+
 def attributions(doc: Doc, labels: list[str], *, carry_over: bool = True,
                  found: list[Chunk] | None = None) -> list[Attribution]:
     """Attributions from tagged chunks: each source and content joins the cue the parse hangs it
@@ -152,7 +163,8 @@ def attributions(doc: Doc, labels: list[str], *, carry_over: bool = True,
             out.append(Attribution(None, src, [c]))
             continue
         before = [a for a in out if a.cue is not None and a.contents and a.contents[-1].last < c.first
-                  and min(c.sents) - max(a.contents[-1].sents) <= CARRY]
+                  and min(c.sents) - max(a.contents[-1].sents) <= CARRY
+                  and _continues(doc, a.contents[-1], c)]
         if carry_over and before:
             prev = max(before, key=lambda a: a.contents[-1].last)
             out.append(Attribution(prev.cue, prev.source, [c]))

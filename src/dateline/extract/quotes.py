@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.errors import error
 from dateline.extract import quote_neural
 from dateline.extract.doc_cache import doc_text
-from dateline.extract.quote_cues import in_lexicon, noun_source, verb_source
+from dateline.extract.quote_cues import CUE_LEMMAS, in_lexicon, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_lines import byline_spans, transcript_spans
 from dateline.extract.quote_records import TAGGERS, tagged_quotes
@@ -20,22 +20,6 @@ from dateline.extract.speakers import (
 )
 from dateline.records import Quote
 
-# Speech verbs that can introduce a direct quote, besides the mined lexicon and the cue model
-# (kept for conflict reporting, whose speech verbs the campaign-news training data lacks).
-CUE_LEMMAS = {
-    "say", "add", "state", "warn", "urge", "demand", "tell", "call", "describe", "insist",
-    "stress", "emphasize", "emphasise", "claim", "announce", "accuse", "deny", "note", "argue",
-    "explain", "write", "ask", "declare", "vow", "pledge", "threaten", "reiterate", "affirm",
-    "acknowledge", "assert", "allege", "confirm", "report", "tweet", "post", "respond",
-    "reply", "predict", "promise", "suggest", "believe", "contend", "maintain", "admit",
-    "concede", "complain", "recall", "point", "express", "condemn", "denounce", "reaffirm",
-    # beliefs, findings and charges are attributions too (PolNeAR annotates them)
-    "think", "know", "feel", "hope", "expect", "fear", "worry", "doubt", "find", "show",
-    "indicate", "question", "blame", "mention", "agree", "estimate", "charge", "joke",
-    "boast", "brag", "speculate", "wonder", "reveal", "recommend", "propose", "dismiss",
-    "criticize", "criticise", "praise", "characterize", "label", "insist", "testify",
-    "observe", "remark", "signal", "hint", "proclaim", "decry", "lament", "concur", "caution",
-}
 # Opening mark -> closing marks. A closing mark must not be followed by a letter, so the
 # apostrophe in "Israel’s" or "doesn’t" never closes a quote.
 _QUOTE = re.compile(
@@ -134,11 +118,19 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
         reported = [(tok, found) for tok in sent if (is_cue(tok) or _nominal(tok))
                     and not any(s <= tok.idx < e for s, e in direct)
                     and (found := _reported(tok, direct)) is not None]
-        # PolNeAR gives each word to one attribution: a cue inside another's content is not one.
+        # PolNeAR gives each word to one attribution: a cue inside another's content is not one,
+        # unless it sets a second party's claim against the first ("…, while Israel claims …")
         for tok, (start, end, heads) in reported:
-            if not any(s <= tok.idx < e for other, (s, e, _) in reported if other is not tok):
-                quotes.append(_quote(doc, book, start, end, tok, direct=False, heads=heads, text=text))
-                cues.append(tok)
+            if contrast_mark(tok) is None and any(s <= tok.idx < e for other, (s, e, _) in reported if other is not tok):
+                continue
+            marks = [m.idx for other, _ in reported if other is not tok and start <= other.idx < end
+                     and (m := contrast_mark(other)) is not None and m.idx > start]
+            if marks:
+                end = min(marks)
+                while end > start and text[end - 1] in ",;: ":
+                    end -= 1
+            quotes.append(_quote(doc, book, start, end, tok, direct=False, heads=heads, text=text))
+            cues.append(tok)
         for quote, tok in _according(doc, book, sent, direct, quotes, text):
             quotes.append(quote)
             cues.append(tok)
@@ -197,7 +189,36 @@ def _reported(cue: Token, direct) -> tuple[int, int, tuple[Token, Token]] | None
     start, end = span
     if any(s <= start < e or start <= s < end for s, e in direct):
         return None  # the quote marks already carry this statement
+    found = _one_paragraph(doc_text(cue.doc), cue.idx, start, end)
+    if found is None:
+        return None  # a parse run over a paragraph break ("… involved.\n\nFAQs\n\nQ: What is …")
+    start, end = found
     return start, end, heads
+
+
+def contrast_mark(cue: Token) -> Token | None:
+    """The "while" or "whereas" that sets a cue with a subject of its own against the clause it hangs
+    from ("… have been killed, while Israel claims …"): a second party's statement, not the first's."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "mark" and c.lower_ in ("while", "whereas")), None)
+
+
+def _one_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int] | None:
+    """The content cut to its cue's paragraph (a paragraph after a colon belongs to the cue's:
+    "added:\n\n…"); None when no word of it is left."""
+    lo = text.rfind("\n\n", 0, cue)
+    while lo >= 0 and text[:lo].rstrip().endswith(":"):
+        lo = text.rfind("\n\n", 0, lo)
+    hi = text.find("\n\n", cue)
+    while hi >= 0 and text[cue:hi].rstrip().endswith(":"):
+        hi = text.find("\n\n", hi + 2)
+    start, end = max(start, lo + 2 if lo >= 0 else 0), min(end, hi if hi >= 0 else len(text))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
 
 
 def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quote], text: str):

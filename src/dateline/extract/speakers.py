@@ -39,13 +39,24 @@ class SpeakerBook:
             found = [c for c in (self.last_person, _last_person_subject(head, before)) if c]
             return max(found)[1] if found else None
         if kind == "org_pronoun":
-            return self.last_org
+            return None if head.lower_ == "they" and _people_just_named(head) else self.last_org
         if kind == "person":
             name = _full_name(phrase, before)
             self.last_person = (head.idx, name)
             return name
         self.last_org = phrase
         return phrase
+
+
+def _people_just_named(head: Token) -> bool:
+    """Whether the sentence before "they" (or its own words before it) names two or more people
+    ("… a meeting with Mahmoud Abbas. They discussed …"): they are those people, not the last
+    organisation, and stay unresolved."""
+    sent = head.sent
+    start = head.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    names = {e.text.split()[-1] for e in entities(head.doc)
+             if e.label_ == "PERSON" and start <= e.start and e.end <= head.i}
+    return len(names) >= 2
 
 
 def _last_person_subject(head: Token, before: list[str]) -> tuple[int, str] | None:
