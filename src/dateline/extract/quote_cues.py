@@ -115,6 +115,14 @@ def never_source(tok: Token) -> bool:
     return m is not None and tok.idx < m.end()
 
 
+def contrast_mark(cue: Token) -> Token | None:
+    """The "while" or "whereas" that sets a cue with a subject of its own against the clause it hangs
+    from ("… have been killed, while Israel claims …"): a second party's statement, not the first's."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "mark" and c.lower_ in ("while", "whereas")), None)
+
+
 def noun_source(cue: Token) -> Token | None:
     """The possessor of a nominal cue ("Trump's claim", "the report's finding"), or None."""
     for child in cue.children:

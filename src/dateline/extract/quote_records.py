@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from dateline.extract import quote_neural
 from dateline.extract.doc_cache import doc_text
-from dateline.extract.quote_cues import RELATIVE, mute_noun, never_source, noun_source, verb_source
+from dateline.extract.quote_cues import RELATIVE, contrast_mark, mute_noun, never_source, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_filter import features as quote_features
 from dateline.extract.quote_filter import keep
@@ -108,7 +110,26 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     out = [q for q in out if not any(_overlap(q, line) for line in lines)] + lines
     out += [q for q, tok in rules if tok is not None and tok.lower_ == "according"
             and not any(_overlap(o, q) for o in out)]
-    return sorted(out, key=lambda q: q.start)
+    return sorted(_split_contrasts(out, rules, text), key=lambda q: q.start)
+
+
+def _split_contrasts(found: list[Quote], rules, text: str) -> list[Quote]:
+    """A reported statement that runs on into a second party's ("…, while Israel claims …") ends
+    before it, and the rules' quote of the second party joins (as the rules split them)."""
+    for q, tok in rules:
+        mark = contrast_mark(tok) if tok is not None else None
+        if mark is None:
+            continue
+        cut = []
+        for o in found:
+            if not o.direct and o.start < mark.idx < o.end:
+                end = mark.idx
+                while end > o.start and text[end - 1] in ",;: ":
+                    end -= 1
+                o = replace(o, end=end, text=text[o.start:end])
+            cut.append(o)
+        found = cut if any(_overlap(o, q) for o in cut) else cut + [q]
+    return found
 
 
 def _rule_extras(doc: Doc, rules, found: list[Quote], cands, rtags: list[str], collect: list | None,

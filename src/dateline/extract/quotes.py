@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.errors import error
 from dateline.extract import quote_neural
 from dateline.extract.doc_cache import doc_text
-from dateline.extract.quote_cues import CUE_LEMMAS, in_lexicon, noun_source, verb_source
+from dateline.extract.quote_cues import CUE_LEMMAS, contrast_mark, in_lexicon, noun_source, verb_source
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_lines import byline_spans, transcript_spans
 from dateline.extract.quote_records import TAGGERS, tagged_quotes
@@ -194,14 +194,6 @@ def _reported(cue: Token, direct) -> tuple[int, int, tuple[Token, Token]] | None
         return None  # a parse run over a paragraph break ("… involved.\n\nFAQs\n\nQ: What is …")
     start, end = found
     return start, end, heads
-
-
-def contrast_mark(cue: Token) -> Token | None:
-    """The "while" or "whereas" that sets a cue with a subject of its own against the clause it hangs
-    from ("… have been killed, while Israel claims …"): a second party's statement, not the first's."""
-    if cue.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in cue.children):
-        return None
-    return next((c for c in cue.children if c.dep_ == "mark" and c.lower_ in ("while", "whereas")), None)
 
 
 def _one_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int] | None:
