@@ -202,3 +202,50 @@ def test_quotes_source_phrase_leaves_out_its_time(nlp):
     assert [(q.text, q.speaker, text[slice(*q.speaker_span)]) for q, _ in rule_quotes(nlp(text))] == [
         ("for his dismissal", "group of doctors", "A group of doctors")]
     assert [q.speaker for q in find_quotes(nlp(text))] == ["group of doctors"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("TEL AVIV – As violence continues to escalate between Israel and Gaza, U.S. Secretary of State Antony "
+     "Blinken has returned to the region, urging for a temporary halt to Israel’s military offensive.", "Antony Blinken"),
+    ("GAZA CITY (Reuters) - The Gaza health ministry said on Sunday that at least 40 people were killed "
+     "in strikes overnight.", "Gaza health ministry"),
+])
+def test_quotes_opening_dateline_is_never_the_speaker(nlp, text, speaker):
+    assert [q.speaker for q in find_quotes(nlp(text))] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "As the situation intensifies, it is crucial to address the root causes of the conflict and work towards peace.",
+    "The meeting, which was characterized by differences in opinion, focused on the immediate need for a ceasefire.",
+    "While all eyes are on Gaza, the recent violence has highlighted the security challenges in the West Bank.",
+])
+def test_quotes_expletive_or_event_subject_is_nobodys_statement(nlp, text):
+    assert find_quotes(nlp(text)) == []
+
+
+def test_quotes_speech_verb_keeps_a_document_as_its_source(nlp):
+    text = "The ruling said that a state cannot avoid the conclusion that its process results in removal."
+    assert [q.speaker_span and text[slice(*q.speaker_span)] for q in find_quotes(nlp(text))] == ["The ruling"]
+
+
+def test_quotes_second_party_claim_after_while_is_its_own_statement(nlp):
+    text = ("Gaza health authorities report that over 9,000 people have been killed since the Israeli assault "
+            "began, while Israel claims the Oct. 7 Hamas attack resulted in 1,400 casualties.")
+    assert [(q.speaker, q.text) for q in find_quotes(nlp(text))] == [
+        ("Gaza health authorities", "over 9,000 people have been killed since the Israeli assault began"),
+        ("Israel", "the Oct. 7 Hamas attack resulted in 1,400 casualties"),
+    ]
+
+
+def test_quotes_content_is_not_carried_over_a_heading_into_an_faq(nlp):
+    text = ("Both Israel and Hamas must consider the consequences and seek a sustainable solution that addresses "
+            "the needs of all parties involved.\n\nFAQs\n\nQ: What is the core fact from the original article?\n\n"
+            "The core fact is that Blinken urged Israel to protect civilians.")
+    assert not any("What is" in q.text for q in find_quotes(nlp(text)))
+
+
+def test_quotes_they_after_two_people_named_stays_unresolved(nlp):
+    text = ("Hamas said the talks had failed. Antony Blinken later met Palestinian President Mahmoud Abbas in Ramallah. "
+            "They condemned settler attacks in the West Bank.")
+    (*_, last) = find_quotes(nlp(text))
+    assert (text[slice(*last.speaker_span)], last.speaker) == ("They", None)
