@@ -55,6 +55,10 @@ def test_figures_age_noun_counts_one(nlp):
     ("Gaza health authorities report that over 9,000 people have been killed.", "Gaza health authorities"),
     ("At least 40 people were killed in the strikes, the agency reported, citing medics.", "agency"),
     ("At least 40 people were killed in the strikes on Monday.", None),
+    ("Israeli strikes kill 30 in Gaza, says Gaza health ministry", "Gaza health ministry"),
+    ("Israeli strikes kill at least 50 in Gaza: health ministry", "health ministry"),
+    ("Gaza toll tops 20,000: Hamas-run health ministry", "Hamas-run health ministry"),
+    ("Casualties: 30 killed in Rafah", None),
 ])
 def test_figures_reporter(nlp, sentence, reporter):
     (fig,) = figures(nlp, sentence)
@@ -126,3 +130,9 @@ def test_figures_restated_figure_is_one_claim(nlp):
     text = "Over 15,000 Palestinians have been killed. Q: How many? Over 15,000 Palestinians have been killed."
     (fig,) = figures(nlp, text)
     assert [text[s:e] for s, e in fig.mentions] == ["Over 15,000 Palestinians have been killed"] * 2
+
+
+def test_figures_subset_without_a_metric_word_counts_what_its_parent_counts(nlp):
+    text = "The ministry said 33 people died of their wounds, including 12 women."
+    assert [(f.metric, f.value, f.who, f.parent) for f in figures(nlp, text)] == [
+        ("killed", 33, "people", None), ("killed", 12, "women", 0)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dateline.extract.lexicon_figures import METRIC_WORDS
 from dateline.records import Figure
 
 # Words that open a subset of the figure just before: "15,000 Palestinians, including 6,000 children".
@@ -23,9 +24,13 @@ def link_claims(text: str, figures: list[Figure]) -> list[Figure]:
     the same, since "two killed" twice is often two incidents. Limits: the same number
     from two named reporters stays two claims; a subset is only recognised by the
     words right before it ("including", "of whom", "among them") or by lying inside
-    its parent's span.
+    its parent's span; a subset without a metric word of its own takes its parent's metric and scope.
     """
     parents = [_parent(text, figures, i) for i in range(len(figures))]
+    figures = list(figures)
+    for i, p in enumerate(parents):
+        if p is not None:
+            figures[i] = _inherit(figures[i], figures[p])
     kept: list[Figure] = []
     where: dict[int, int] = {}  # original index -> index in `kept`
     for i, fig in enumerate(figures):
@@ -38,6 +43,14 @@ def link_claims(text: str, figures: list[Figure]) -> list[Figure]:
             kept[j] = _merge(kept[j], fig)
     return [replace(fig, parent=where[parents[orig]] if parents[orig] is not None else None)
             for orig, fig in _firsts(kept, where)]
+
+
+def _inherit(child: Figure, parent: Figure) -> Figure:
+    """A subset with no metric word of its own ("33 died of their wounds, including 12 women") counts
+    what its parent counts, over the same scope, for the same reporter when it names none."""
+    if any(w in METRIC_WORDS for w in re.findall(r"[a-z]+", child.text.lower())):
+        return child  # "50 casualties, including 10 dead"
+    return replace(child, metric=parent.metric, scope=parent.scope, reporter=child.reporter or parent.reporter)
 
 
 def _firsts(kept: list[Figure], where: dict[int, int]):

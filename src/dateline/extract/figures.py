@@ -360,7 +360,8 @@ def _scope(sent: Span, anchor: Token, clause: set[Token], times: list[TimeMentio
 
 
 def _reporter(sent: Span, anchor: Token) -> str | None:
-    """Who the sentence credits with the figure: 'according to X', 'X said/reported', 'citing X'."""
+    """Who the sentence credits with the figure: 'according to X', 'X said/reported', 'citing X', a
+    headline's '…: health ministry'."""
     for tok in sent:
         if tok.lower_ == "according":
             objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
@@ -383,7 +384,20 @@ def _reporter(sent: Span, anchor: Token) -> str | None:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs:
                 return _name(objs[0])
-    return None
+    return _headline_credit(sent, anchor)
+
+
+def _headline_credit(sent: Span, anchor: Token) -> str | None:
+    """A headline's closing credit after a colon: 'Israeli strikes kill 50 in Gaza: health ministry'."""
+    colons = [t for t in sent if t.text == ":" and t.i > anchor.i]
+    if not colons:
+        return None
+    tail = [t for t in sent[colons[-1].i + 1 - sent.start:] if not (t.is_space or t.is_punct)]
+    while tail and tail[0].pos_ == "DET":
+        tail = tail[1:]
+    if not 0 < len(tail) <= 6 or any(t.pos_ == "NUM" or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tail) or tail[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return sent.doc[tail[0].i:tail[-1].i + 1].text
 
 
 def _name(head: Token) -> str:
