@@ -136,3 +136,17 @@ def test_figures_subset_without_a_metric_word_counts_what_its_parent_counts(nlp)
     text = "The ministry said 33 people died of their wounds, including 12 women."
     assert [(f.metric, f.value, f.who, f.parent) for f in figures(nlp, text)] == [
         ("killed", 33, "people", None), ("killed", 12, "women", 0)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Militants have killed nearly 400 people in over 500 attacks this year.", [("killed", 400, "people")]),
+    ("The floods displaced more than 3,000 people, who now live in six evacuation camps.",
+     [("displaced", 3000, "people")]),
+])
+def test_figures_counted_things_are_not_casualties(nlp, sentence, expected):
+    assert [(f.metric, f.value, f.who) for f in figures(nlp, sentence)] == expected
+
+
+def test_figures_vague_count_of_deaths_names_no_victims(nlp):
+    (fig,) = figures(nlp, "The clashes caused hundreds of deaths in the coastal region.")
+    assert (fig.metric, fig.low, fig.who) == ("killed", 200, None)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.extract.doc_cache import doc_text
 from dateline.extract.lexicon_figures import (
     CUMULATIVE_CUES, CUMULATIVE_PHRASES, CURRENCY, METRIC_WORDS, MONTHS, PRONOUNS,
-    REPORT_VERBS, TRANSITIVE, UNIT_WORDS,
+    REPORT_VERBS, THING_NOUNS, TRANSITIVE, UNIT_WORDS,
 )
 from dateline.extract.figure_claims import link_claims
 from dateline.extract.numbers import Amount, read_amounts
@@ -82,6 +82,8 @@ def _figure(sent: Span, amount: Amount, times, places) -> Figure | None:
     amount, anchor = _age_as_one(sent, amount)
     if anchor is None:
         anchor = _anchor(sent, amount)
+    if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in THING_NOUNS:
+        return None  # "killed 400 people in over 500 attacks": the attacks are no casualties
     who = _who(sent, amount, anchor)
     metric_tok, metric = _metric(sent, amount, anchor)
     if metric is None:
@@ -238,7 +240,7 @@ def _who(sent: Span, a: Amount, anchor: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if objs:
-                return objs[0].text
+                return None if objs[0].lemma_.lower() in ABSTRACT_NOUNS else objs[0].text  # "hundreds of deaths"
     return None
 
 

@@ -54,6 +54,16 @@ UNIT_WORDS = {
     "acre", "acres", "square", "feet", "foot", "kg", "litres", "liters", "gallons", "am",
     "pm", "a.m.", "p.m.", "o'clock", "gmt", "bn", "m", "usd",
 }
+# Counted nouns that are not people: "in over 500 attacks", "six evacuation camps", "three places".
+THING_NOUNS = {
+    "attack", "strike", "airstrike", "raid", "incident", "operation", "bombing", "explosion",
+    "blast", "rocket", "missile", "drone", "shell", "round", "shot", "bomb", "mortar", "village",
+    "town", "city", "home", "house", "building", "camp", "place", "location", "site", "area",
+    "vehicle", "car", "truck", "tank", "hospital", "school", "mosque", "church", "shelter",
+    "province", "district", "country", "state", "region", "event", "case", "point", "checkpoint",
+    "crossing", "road", "street", "neighbourhood", "neighborhood", "facility", "warehouse",
+    "target", "tunnel", "aircraft", "plane", "ship", "boat", "convoy", "article", "report",
+}
 CURRENCY = {"$", "€", "£", "us$", "usd", "nis", "₪"}
 MONTHS = {"jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march", "apr",
           "apr.", "april", "may", "jun", "june", "jul", "july", "aug", "aug.", "august", "sep",
