@@ -249,3 +249,10 @@ def test_quotes_they_after_two_people_named_stays_unresolved(nlp):
             "They condemned settler attacks in the West Bank.")
     (*_, last) = find_quotes(nlp(text))
     assert (text[slice(*last.speaker_span)], last.speaker) == ("They", None)
+
+
+def test_quotes_pair_of_speakers_named_together_each_resolves_to_the_full_name(nlp):
+    text = ("Donald Trump met Volodymyr Zelenskyy in the Oval Office. Trump and Zelenskyy disagreed over who was "
+            "responsible for starting the war.")
+    (q,) = find_quotes(nlp(text))
+    assert (q.speaker, text[slice(*q.speaker_span)]) == ("Donald Trump and Volodymyr Zelenskyy", "Trump and Zelenskyy")

@@ -43,9 +43,23 @@ class SpeakerBook:
         if kind == "person":
             name = _full_name(phrase, before)
             self.last_person = (head.idx, name)
-            return name
+            return _pair(head, name, before)
+        if _pair(head, phrase, before) != phrase:
+            return _pair(head, phrase, before)
         self.last_org = phrase
         return phrase
+
+
+def _pair(head: Token, name: str, before: list[str]) -> str:
+    """Names joined by "and" each named in full ("Trump and Zelenskyy disagreed" -> "Donald Trump and
+    Volodymyr Zelenskyy"); `name` itself when the subject is not a pair of proper names."""
+    conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if not conj or head.pos_ != "PROPN" or not any(c.dep_ == "cc" for c in head.children):
+        return name
+    def full(tok: Token) -> str:
+        return _full_name(_strip_titles(" ".join([*(t.text for t in tok.lefts if t.pos_ == "PROPN"), tok.text])), before)
+
+    return " and ".join(full(t) for t in [head, *conj])
 
 
 def _people_just_named(head: Token) -> bool:
