@@ -256,3 +256,10 @@ def test_quotes_pair_of_speakers_named_together_each_resolves_to_the_full_name(n
             "responsible for starting the war.")
     (q,) = find_quotes(nlp(text))
     assert (q.speaker, text[slice(*q.speaker_span)]) == ("Donald Trump and Volodymyr Zelenskyy", "Trump and Zelenskyy")
+
+
+def test_quotes_clause_around_its_own_cue_must_go_on_past_it(nlp):
+    text = ("On Friday, Secretary of State Rubio told VOA during a press gaggle that he believes leaders from the "
+            "U.S. and China will meet at some point.")
+    found = find_quotes(nlp(text))
+    assert found and not any("Rubio told" in q.text for q in found)

@@ -189,6 +189,8 @@ def _reported(cue: Token, direct) -> tuple[int, int, tuple[Token, Token]] | None
     start, end = span
     if any(s <= start < e or start <= s < end for s, e in direct):
         return None  # the quote marks already carry this statement
+    if start <= cue.idx < end and len(doc_text(cue.doc)[cue.idx:end].split()) < 4:
+        return None  # a clause around its own cue must go on past it ("X, the ministry said, killed …")
     found = _one_paragraph(doc_text(cue.doc), cue.idx, start, end)
     if found is None:
         return None  # a parse run over a paragraph break ("… involved.\n\nFAQs\n\nQ: What is …")
