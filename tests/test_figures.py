@@ -150,3 +150,11 @@ def test_figures_counted_things_are_not_casualties(nlp, sentence, expected):
 def test_figures_vague_count_of_deaths_names_no_victims(nlp):
     (fig,) = figures(nlp, "The clashes caused hundreds of deaths in the coastal region.")
     assert (fig.metric, fig.low, fig.who) == ("killed", 200, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Excessive internet use is hurting the health of minors under the age of 18, officials warned.",
+    '"No one should be detained at Guantanamo," Sepulveda said.',
+])
+def test_figures_ages_and_no_one_are_not_counts(nlp, sentence):
+    assert figures(nlp, sentence) == []

@@ -121,6 +121,11 @@ def _not_people(sent: Span, a: Amount) -> bool:
     # "Ahmed, 14, was killed": an age in apposition
     if a.qualifier == "exact" and prev is not None and prev.text == "," and nxt is not None and nxt.text == ",":
         return a.start >= 2 and sent[a.start - 2].pos_ == "PROPN"
+    if first.lower_ == "one" and prev is not None and prev.lower_ in ("no", "any", "every", "each"):
+        return True  # "No one should be detained"
+    before = sent[a.start - 2].lower_ if a.start >= 2 else ""
+    if prev is not None and prev.lower_ == "of" and before in ("age", "ages"):
+        return True  # "minors under the age of 18"
     return first.lower_ == "aged" or (prev is not None and prev.lower_ == "aged")
 
 
