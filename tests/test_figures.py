@@ -70,6 +70,7 @@ def test_figures_reporter(nlp, sentence, reporter):
     ("The death toll in Gaza has climbed to 2,300.", "cumulative"),
     ("So far, 120 people have died of their wounds.", "cumulative"),
     ("Four people were killed in an airstrike on Rafah on Tuesday.", "incident"),
+    ("A district official said five people had likely been killed when the plane crashed.", "incident"),
 ])
 def test_figures_scope(nlp, sentence, scope):
     (fig,) = figures(nlp, sentence)
@@ -142,6 +143,7 @@ def test_figures_subset_without_a_metric_word_counts_what_its_parent_counts(nlp)
     ("Militants have killed nearly 400 people in over 500 attacks this year.", [("killed", 400, "people")]),
     ("The floods displaced more than 3,000 people, who now live in six evacuation camps.",
      [("displaced", 3000, "people")]),
+    ("Activists say about 13,700 dogs are slaughtered in the city every month.", []),
 ])
 def test_figures_counted_things_are_not_casualties(nlp, sentence, expected):
     assert [(f.metric, f.value, f.who) for f in figures(nlp, sentence)] == expected

@@ -361,7 +361,8 @@ def _scope(sent: Span, anchor: Token, clause: set[Token], times: list[TimeMentio
         return "cumulative"
     head = _clause_head(anchor)
     verbs = [head, head.head] if head.dep_ == "conj" else [head]
-    perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for v in verbs for c in v.children)
+    # a present perfect is a total to date ("have been killed"); a past perfect tells a story ("had been killed")
+    perfect = any(c.lemma_ == "have" and c.dep_ == "aux" and c.tag_ != "VBD" for v in verbs for c in v.children)
     day = any(tm.type == "DATE" and _DAY.match(tm.value) and _in(sent, tm.start, tm.end) for tm in times)
     return "cumulative" if perfect and not day and "today" not in words else "incident"
 

@@ -63,6 +63,9 @@ THING_NOUNS = {
     "province", "district", "country", "state", "region", "event", "case", "point", "checkpoint",
     "crossing", "road", "street", "neighbourhood", "neighborhood", "facility", "warehouse",
     "target", "tunnel", "aircraft", "plane", "ship", "boat", "convoy", "article", "report",
+    # animals: "millions of dogs are killed" counts no people
+    "dog", "cat", "animal", "cattle", "cow", "sheep", "goat", "chicken", "bird", "livestock",
+    "horse", "camel", "donkey", "fish",
 }
 CURRENCY = {"$", "€", "£", "us$", "usd", "nis", "₪"}
 MONTHS = {"jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march", "apr",
