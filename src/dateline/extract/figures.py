@@ -403,7 +403,9 @@ def _headline_credit(sent: Span, anchor: Token) -> str | None:
     tail = [t for t in sent[colons[-1].i + 1 - sent.start:] if not (t.is_space or t.is_punct)]
     while tail and tail[0].pos_ == "DET":
         tail = tail[1:]
-    if not 0 < len(tail) <= 6 or any(t.pos_ == "NUM" or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tail) or tail[-1].pos_ not in ("NOUN", "PROPN"):
+    # "Hamas-run" is no verb
+    verbs = [t for t in tail if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+    if not 0 < len(tail) <= 6 or verbs or any(t.pos_ == "NUM" for t in tail) or tail[-1].pos_ not in ("NOUN", "PROPN"):
         return None
     return sent.doc[tail[0].i:tail[-1].i + 1].text
 

@@ -121,7 +121,8 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
         # PolNeAR gives each word to one attribution: a cue inside another's content is not one,
         # unless it sets a second party's claim against the first ("…, while Israel claims …")
         for tok, (start, end, heads) in reported:
-            if contrast_mark(tok) is None and any(s <= tok.idx < e for other, (s, e, _) in reported if other is not tok):
+            inside = any(s <= tok.idx < e for other, (s, e, _) in reported if other is not tok)
+            if inside and contrast_mark(tok) is None:
                 continue
             marks = [m.idx for other, _ in reported if other is not tok and start <= other.idx < end
                      and (m := contrast_mark(other)) is not None and m.idx > start]
@@ -201,11 +202,16 @@ def _reported(cue: Token, direct) -> tuple[int, int, tuple[Token, Token]] | None
 def _one_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int] | None:
     """The content cut to its cue's paragraph (a paragraph after a colon belongs to the cue's:
     "added:\n\n…"); None when no word of it is left."""
+    def after_colon(pos: int) -> bool:  # the last character before `pos` that is not a space is ':'
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        return pos > 0 and text[pos - 1] == ":"
+
     lo = text.rfind("\n\n", 0, cue)
-    while lo >= 0 and text[:lo].rstrip().endswith(":"):
+    while lo >= 0 and after_colon(lo):
         lo = text.rfind("\n\n", 0, lo)
     hi = text.find("\n\n", cue)
-    while hi >= 0 and text[cue:hi].rstrip().endswith(":"):
+    while hi >= 0 and after_colon(hi):
         hi = text.find("\n\n", hi + 2)
     start, end = max(start, lo + 2 if lo >= 0 else 0), min(end, hi if hi >= 0 else len(text))
     while start < end and text[start].isspace():

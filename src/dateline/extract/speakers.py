@@ -44,10 +44,8 @@ class SpeakerBook:
             name = _full_name(phrase, before)
             self.last_person = (head.idx, name)
             return _pair(head, name, before)
-        if _pair(head, phrase, before) != phrase:
-            return _pair(head, phrase, before)
-        self.last_org = phrase
-        return phrase
+        self.last_org = _pair(head, phrase, before)
+        return self.last_org
 
 
 def _pair(head: Token, name: str, before: list[str]) -> str:
@@ -56,8 +54,10 @@ def _pair(head: Token, name: str, before: list[str]) -> str:
     conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     if not conj or head.pos_ != "PROPN" or not any(c.dep_ == "cc" for c in head.children):
         return name
+
     def full(tok: Token) -> str:
-        return _full_name(_strip_titles(" ".join([*(t.text for t in tok.lefts if t.pos_ == "PROPN"), tok.text])), before)
+        words = [*(t.text for t in tok.lefts if t.pos_ == "PROPN"), tok.text]
+        return _full_name(_strip_titles(" ".join(words)), before)
 
     return " and ".join(full(t) for t in [head, *conj])
 
