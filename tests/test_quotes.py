@@ -263,3 +263,16 @@ def test_quotes_clause_around_its_own_cue_must_go_on_past_it(nlp):
             "U.S. and China will meet at some point.")
     found = find_quotes(nlp(text))
     assert found and not any("Rubio told" in q.text for q in found)
+
+
+def test_quotes_named_ministry_is_its_own_speaker_and_the_ministry_refers_back_to_it(nlp):
+    text = ("Hamas said the talks failed. The Ministry of Health in Gaza said 30 people were killed. "
+            "The Ministry said 12 of them were children.")
+    assert [q.speaker for q in find_quotes(nlp(text))] == ["Hamas", "Ministry of Health in Gaza",
+                                                          "Ministry of Health in Gaza"]
+
+
+def test_quotes_one_function_word_is_no_statement(nlp):
+    text = ("UN relief chief Martin Griffiths estimated it, and said hundreds of people are still trapped beneath "
+            "the rubble awaiting rescue.")
+    assert not any(q.text.strip().lower() in ("it", "that") for q in find_quotes(nlp(text)))

@@ -110,7 +110,15 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     out = [q for q in out if not any(_overlap(q, line) for line in lines)] + lines
     out += [q for q, tok in rules if tok is not None and tok.lower_ == "according"
             and not any(_overlap(o, q) for o in out)]
-    return sorted(_split_contrasts(out, rules, text), key=lambda q: q.start)
+    out = [q for q in _split_contrasts(out, rules, text) if q.direct or not _function_word(doc, q)]
+    return sorted(out, key=lambda q: q.start)
+
+
+def _function_word(doc: Doc, q: Quote) -> bool:
+    """Whether a reported content is one word that says nothing: "it", "that", "the", "to"."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    return len(words) == 1 and words[0].pos_ in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", "AUX", "ADV")
 
 
 def _split_contrasts(found: list[Quote], rules, text: str) -> list[Quote]:

@@ -168,9 +168,11 @@ def speaker_kind(head: Token) -> str:
         return "person_pronoun"
     if _named(head):
         return "org"
-    if low in ORG_PRONOUNS or (low in ORG_NOUNS and any(c.lower_ == "the" for c in head.children)
+    # "the group", "the movement", "the Ministry": the last organisation named ("the Ministry of Health" names one)
+    bare = head.text.islower() or all(c.dep_ == "det" for c in head.children)
+    if low in ORG_PRONOUNS or (low in ORG_NOUNS and bare and any(c.lower_ == "the" for c in head.children)
                                and not any(c.pos_ == "PROPN" for c in head.children)):
-        return "org_pronoun"  # "the group", "the movement": the last organisation named
+        return "org_pronoun"
     if head.ent_type_ == "PERSON":
         return "person"
     return "org"
