@@ -276,3 +276,11 @@ def test_quotes_one_function_word_is_no_statement(nlp):
     text = ("UN relief chief Martin Griffiths estimated it, and said hundreds of people are still trapped beneath "
             "the rubble awaiting rescue.")
     assert not any(q.text.strip().lower() in ("it", "that") for q in find_quotes(nlp(text)))
+
+
+def test_quotes_title_then_name_is_a_person_and_a_national_military_names_itself(nlp):
+    text = ("Hamas said the talks failed. The Emergency Relief Coordinator, Martin Griffiths, stressed the need to "
+            "open another crossing. The Israeli military announced a tactical halt in military activities. "
+            "He said the halt was not enough.")
+    assert [q.speaker for q in find_quotes(nlp(text))] == [
+        "Hamas", "Martin Griffiths", "Israeli military", "Martin Griffiths"]

@@ -35,6 +35,9 @@ class SpeakerBook:
         before = person_names(head.doc, head.idx)
         if kind == "org" and _full_name(phrase, before) != phrase:
             kind = "person"  # a surname the small model did not tag as a person
+        if kind == "org" and any(e.label_ == "PERSON" and _strip_titles(e.text) == phrase for e in entities(head.doc)
+                                 if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1):
+            kind = "person"  # "the Emergency Relief Coordinator, Martin Griffiths," is a person
         if kind == "person_pronoun":
             found = [c for c in (self.last_person, _last_person_subject(head, before)) if c]
             return max(found)[1] if found else None
@@ -168,10 +171,11 @@ def speaker_kind(head: Token) -> str:
         return "person_pronoun"
     if _named(head):
         return "org"
-    # "the group", "the movement", "the Ministry": the last organisation named ("the Ministry of Health" names one)
+    # "the group", "the armed group", "the Ministry": the last organisation named; "the Ministry of
+    # Health" and "the Israeli military" name one of their own
     bare = head.text.islower() or all(c.dep_ == "det" for c in head.children)
     if low in ORG_PRONOUNS or (low in ORG_NOUNS and bare and any(c.lower_ == "the" for c in head.children)
-                               and not any(c.pos_ == "PROPN" for c in head.children)):
+                               and not any(c.pos_ == "PROPN" or c.ent_type_ for c in head.children)):
         return "org_pronoun"
     if head.ent_type_ == "PERSON":
         return "person"
