@@ -284,3 +284,8 @@ def test_quotes_title_then_name_is_a_person_and_a_national_military_names_itself
             "He said the halt was not enough.")
     assert [q.speaker for q in find_quotes(nlp(text))] == [
         "Hamas", "Martin Griffiths", "Israeli military", "Martin Griffiths"]
+
+
+def test_quotes_he_is_the_speaker_not_a_person_in_what_was_reported(nlp):
+    text = "Mahmoud Abbas said Antony Blinken had ignored the Palestinians. He added that the war must end."
+    assert [q.speaker for q in find_quotes(nlp(text))] == ["Mahmoud Abbas", "Mahmoud Abbas"]

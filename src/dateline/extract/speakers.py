@@ -20,6 +20,7 @@ TITLES = {"president", "prime", "minister", "secretary", "mr.", "mrs.", "ms.", "
           "ms", "dr", "sen.", "rep.", "gov.", "general", "gen.", "foreign", "defense",
           "defence", "chief", "spokesman", "spokeswoman", "leader", "king", "sheikh", "senator",
           "ambassador", "envoy", "commander", "colonel", "lt.", "col.", "adm.", "the"}
+_SPEECH = {"say", "tell", "add", "state", "report", "announce", "claim", "write", "insist", "warn", "explain"}
 _NAMED = re.compile(r"\b(?:named|called)\s+[‘'\"“](.+?)[’'\"”]")
 
 
@@ -77,13 +78,19 @@ def _people_just_named(head: Token) -> bool:
 
 
 def _last_person_subject(head: Token, before: list[str]) -> tuple[int, str] | None:
-    """The last person named as the subject of any verb before `head` (for "he"/"she")."""
+    """The last person named as the subject of any verb before `head` (for "he"/"she"), but not of a
+    clause someone reported ("Abbas said Blinken had ignored them. He added …": he is Abbas)."""
     for tok in reversed(head.doc[:head.i]):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "PERSON":
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "PERSON" and not _reported_clause(tok.head):
             ent = entity_at(tok.doc, tok.i)
             name = _strip_titles(ent.text) if ent is not None else tok.text
             return tok.idx, _full_name(name, before)
     return None
+
+
+def _reported_clause(verb: Token) -> bool:
+    """Whether a verb heads what a speech verb reports: the clausal complement of "said", "told", …"""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SPEECH
 
 
 MISSPELT_MIN = 7  # a surname this long may differ by one letter from the one named in full
