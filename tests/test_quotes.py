@@ -289,3 +289,9 @@ def test_quotes_title_then_name_is_a_person_and_a_national_military_names_itself
 def test_quotes_he_is_the_speaker_not_a_person_in_what_was_reported(nlp):
     text = "Mahmoud Abbas said Antony Blinken had ignored the Palestinians. He added that the war must end."
     assert [q.speaker for q in find_quotes(nlp(text))] == ["Mahmoud Abbas", "Mahmoud Abbas"]
+
+
+def test_quotes_pronoun_and_name_pair_takes_the_other_person_for_the_pronoun(nlp):
+    text = ("Catherine Russell, UNICEF's executive director, said children are at risk. Christopher Lockyear of MSF "
+            "said his teams saw violence. She and Lockyear both urged the council to press the warring parties.")
+    assert find_quotes(nlp(text))[-1].speaker == "Catherine Russell and Christopher Lockyear"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Token
@@ -30,6 +30,7 @@ class SpeakerBook:
 
     last_person: tuple[int, str] | None = None  # (character offset, name)
     last_org: str | None = None
+    people: list[str] = field(default_factory=list)  # person speakers in order, for "she and Lockyear"
 
     def resolve(self, head: Token, phrase: str, kind: str) -> str | None:
         """The speaker name for a subject phrase of this kind ('person', 'org', 'he', 'it')."""
@@ -41,12 +42,17 @@ class SpeakerBook:
             kind = "person"  # "the Emergency Relief Coordinator, Martin Griffiths," is a person
         if kind == "person_pronoun":
             found = [c for c in (self.last_person, _last_person_subject(head, before)) if c]
-            return max(found)[1] if found else None
+            if not found:
+                return None
+            named = _partners(head, before)  # "She and Lockyear": she is someone else
+            other = next((p for p in reversed(self.people) if p not in named), None) if named else None
+            return _pair(head, other or max(found)[1], before)
         if kind == "org_pronoun":
             return None if head.lower_ == "they" and _people_just_named(head) else self.last_org
         if kind == "person":
             name = _full_name(phrase, before)
             self.last_person = (head.idx, name)
+            self.people.append(name)
             return _pair(head, name, before)
         self.last_org = _pair(head, phrase, before)
         return self.last_org
@@ -54,16 +60,25 @@ class SpeakerBook:
 
 def _pair(head: Token, name: str, before: list[str]) -> str:
     """Names joined by "and" each named in full ("Trump and Zelenskyy disagreed" -> "Donald Trump and
-    Volodymyr Zelenskyy"); `name` itself when the subject is not a pair of proper names."""
-    conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
-    if not conj or head.pos_ != "PROPN" or not any(c.dep_ == "cc" for c in head.children):
+    Volodymyr Zelenskyy"; "She and Lockyear" -> `name`, whom "she" stands for, and Lockyear's full
+    name); `name` itself when the subject is not such a pair."""
+    partners = _partners(head, before)
+    if not partners:
         return name
+    return " and ".join([name if head.pos_ == "PRON" else _named_in_full(head, before), *partners])
 
-    def full(tok: Token) -> str:
-        words = [*(t.text for t in tok.lefts if t.pos_ == "PROPN"), tok.text]
-        return _full_name(_strip_titles(" ".join(words)), before)
 
-    return " and ".join(full(t) for t in [head, *conj])
+def _partners(head: Token, before: list[str]) -> list[str]:
+    """The full names of the people a subject names beside its head with "and" ("Trump and Zelenskyy")."""
+    conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if not conj or head.pos_ not in ("PROPN", "PRON") or not any(c.dep_ == "cc" for c in head.children):
+        return []
+    return [_named_in_full(c, before) for c in conj]
+
+
+def _named_in_full(tok: Token, before: list[str]) -> str:
+    words = [*(t.text for t in tok.lefts if t.pos_ == "PROPN"), tok.text]
+    return _full_name(_strip_titles(" ".join(words)), before)
 
 
 def _people_just_named(head: Token) -> bool:
