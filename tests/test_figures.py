@@ -59,6 +59,9 @@ def test_figures_age_noun_counts_one(nlp):
     ("Israeli strikes kill at least 50 in Gaza: health ministry", "health ministry"),
     ("Gaza toll tops 20,000: Hamas-run health ministry", "Hamas-run health ministry"),
     ("Casualties: 30 killed in Rafah", None),
+    ("Israeli security forces killed at least 11 Palestinians across the occupied West Bank on Friday, the "
+     "Palestinian Ministry of Health said, as Palestinians there marched in solidarity with Gaza.",
+     "Palestinian Ministry of Health"),
 ])
 def test_figures_reporter(nlp, sentence, reporter):
     (fig,) = figures(nlp, sentence)

@@ -295,3 +295,16 @@ def test_quotes_pronoun_and_name_pair_takes_the_other_person_for_the_pronoun(nlp
     text = ("Catherine Russell, UNICEF's executive director, said children are at risk. Christopher Lockyear of MSF "
             "said his teams saw violence. She and Lockyear both urged the council to press the warring parties.")
     assert find_quotes(nlp(text))[-1].speaker == "Catherine Russell and Christopher Lockyear"
+
+
+def test_quotes_the_group_before_any_organisation_spoke_is_the_last_one_named_as_a_subject(nlp):
+    text = ("The Palestinian Authority's forces pulled back, a move that Hamas sharply criticised. In a statement, "
+            "the group predicted that the operation would fail as earlier ones had.")
+    assert [q.speaker for q in find_quotes(nlp(text)) if "fail" in q.text] == ["Hamas"]
+
+
+def test_quotes_the_ministry_refers_back_only_to_a_ministry(nlp):
+    text = ("The Ministry of Health in Gaza said 30 people were killed. The ministry said 12 of them were children. "
+            "Hamas said the talks failed. The military said it struck 40 targets.")
+    assert [q.speaker for q in find_quotes(nlp(text))] == [
+        "Ministry of Health in Gaza", "Ministry of Health in Gaza", "Hamas", "military"]

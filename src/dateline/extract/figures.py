@@ -378,10 +378,12 @@ def _reporter(sent: Span, anchor: Token) -> str | None:
     tok = anchor
     while tok.head != tok:
         tok = tok.head
-        if tok.lemma_.lower() in REPORT_VERBS:
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if subj and subj[0].lower_ not in PRONOUNS and anchor not in subj[0].subtree:
-                return _name(subj[0])
+        # "X said …" above the count, or "…, X said" hung beside it ("killed 11 …, the ministry said")
+        for verb in [tok, *(c for c in tok.children if c.dep_ == "parataxis")]:
+            if verb.lemma_.lower() in REPORT_VERBS:
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ not in PRONOUNS and anchor not in subj[0].subtree:
+                    return _name(subj[0])
     for tok in sent:  # "the toll reported by MoH in Gaza"
         if tok.lemma_.lower() in REPORT_VERBS and tok.dep_ in ("acl", "amod"):
             objs = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

@@ -15,6 +15,9 @@ ORG_PRONOUNS = {"it", "they"}
 ORG_NOUNS = {"group", "movement", "organisation", "organization", "ministry", "army",
              "military", "government", "agency", "office", "party", "authority", "militia",
              "faction", "spokesman", "spokeswoman", "spokesperson", "statement"}
+# Organisation nouns that refer back only to an organisation of their kind ("the ministry" to the
+# "Ministry of Health", "the army" never to Hamas); the others ("the group") to any.
+KIND_NOUNS = {"ministry", "army", "military", "government", "agency", "office", "authority"}
 # Titles dropped before a name: "President Abbas" -> "Abbas" (then resolved to the full name).
 TITLES = {"president", "prime", "minister", "secretary", "mr.", "mrs.", "ms.", "dr.", "mr",
           "ms", "dr", "sen.", "rep.", "gov.", "general", "gen.", "foreign", "defense",
@@ -48,7 +51,12 @@ class SpeakerBook:
             other = next((p for p in reversed(self.people) if p not in named), None) if named else None
             return _pair(head, other or max(found)[1], before)
         if kind == "org_pronoun":
-            return None if head.lower_ == "they" and _people_just_named(head) else self.last_org
+            if head.lower_ == "they" and _people_just_named(head):
+                return None
+            last = self.last_org or _last_org_subject(head)
+            if head.lower_ in KIND_NOUNS and (last is None or head.lower_ not in last.lower()):
+                return head.text  # "the army" is not the last organisation unless that one is an army
+            return last
         if kind == "person":
             name = _full_name(phrase, before)
             self.last_person = (head.idx, name)
@@ -100,6 +108,16 @@ def _last_person_subject(head: Token, before: list[str]) -> tuple[int, str] | No
             ent = entity_at(tok.doc, tok.i)
             name = _strip_titles(ent.text) if ent is not None else tok.text
             return tok.idx, _full_name(name, before)
+    return None
+
+
+def _last_org_subject(head: Token) -> str | None:
+    """The last organisation named as the subject of a verb before `head`, for "the group" when no
+    organisation has spoken yet ("…, a move that Hamas sharply criticised. In a statement, the group …")."""
+    for tok in reversed(head.doc[:head.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "ORG" and not _reported_clause(tok.head):
+            ent = entity_at(tok.doc, tok.i)
+            return _strip_titles(ent.text) if ent is not None else tok.text
     return None
 
 
