@@ -59,6 +59,7 @@ def test_figures_age_noun_counts_one(nlp):
     ("Israeli strikes kill at least 50 in Gaza: health ministry", "health ministry"),
     ("Gaza toll tops 20,000: Hamas-run health ministry", "Hamas-run health ministry"),
     ("Casualties: 30 killed in Rafah", None),
+    ("The official Palestinian news agency WAFA reported that four of the dead were killed near Tulkarem.", "WAFA"),
     ("Israeli security forces killed at least 11 Palestinians across the occupied West Bank on Friday, the "
      "Palestinian Ministry of Health said, as Palestinians there marched in solidarity with Gaza.",
      "Palestinian Ministry of Health"),

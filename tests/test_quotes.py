@@ -308,3 +308,9 @@ def test_quotes_the_ministry_refers_back_only_to_a_ministry(nlp):
             "Hamas said the talks failed. The military said it struck 40 targets.")
     assert [q.speaker for q in find_quotes(nlp(text))] == [
         "Ministry of Health in Gaza", "Ministry of Health in Gaza", "Hamas", "military"]
+
+
+def test_quotes_description_then_name_split_by_the_parse_is_named_by_the_name(nlp):
+    text = "The official Palestinian news agency WAFA reported that four of the dead were killed near Tulkarem."
+    (q,) = find_quotes(nlp(text))
+    assert (q.speaker, text[slice(*q.speaker_span)]) == ("WAFA", "The official Palestinian news agency WAFA")

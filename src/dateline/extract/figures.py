@@ -15,6 +15,7 @@ from dateline.extract.lexicon_figures import (
 )
 from dateline.extract.figure_claims import link_claims
 from dateline.extract.numbers import Amount, read_amounts
+from dateline.extract.quote_cues import subjects
 from dateline.records import Figure, PlaceMention, TimeMention
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -381,7 +382,7 @@ def _reporter(sent: Span, anchor: Token) -> str | None:
         # "X said …" above the count, or "…, X said" hung beside it ("killed 11 …, the ministry said")
         for verb in [tok, *(c for c in tok.children if c.dep_ == "parataxis")]:
             if verb.lemma_.lower() in REPORT_VERBS:
-                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                subj = subjects(verb)
                 if subj and subj[0].lower_ not in PRONOUNS and anchor not in subj[0].subtree:
                     return _name(subj[0])
     for tok in sent:  # "the toll reported by MoH in Gaza"

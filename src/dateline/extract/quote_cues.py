@@ -61,6 +61,15 @@ def cue_words(min_rate: float | None = None, min_seen: int | None = None) -> fro
     return frozenset(k for k, (cued, seen) in cue_lexicon().items() if seen >= least and cued / seen >= rate)
 
 
+def subjects(verb: Token) -> list[Token]:
+    """A verb's subjects that can be a source; of a phrase the parse split in two ("The official news
+    agency WAFA reported": two subjects) the proper name that ends it."""
+    found = [c for c in verb.children if c.dep_ == "nsubj" and not never_source(c)]
+    if len(found) > 1 and found[0].right_edge.i + 1 == found[1].left_edge.i and found[1].pos_ == "PROPN":
+        return found[1:]
+    return found
+
+
 def verb_source(cue: Token) -> tuple[Token, Token] | None:
     """(mention, referent) heads of a verb cue's source, or None.
 
@@ -68,11 +77,10 @@ def verb_source(cue: Token) -> tuple[Token, Token] | None:
     phrase to name the speaker by (the antecedent of "who"). A participle or a second
     verb shares its subject: "Hamas denounced X and said Y", "…, saying that …".
     """
-    for child in cue.children:
-        if child.dep_ == "nsubj" and not never_source(child):
-            if child.lower_ in RELATIVE and cue.dep_ == "relcl":
-                return child, cue.head
-            return child, child
+    for child in subjects(cue):
+        if child.lower_ in RELATIVE and cue.dep_ == "relcl":
+            return child, cue.head
+        return child, child
     for child in cue.children:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]

@@ -76,7 +76,7 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
         cue = _cue_token(doc, attr.cue, cands) if attr.cue is not None else None
         if attr.source is not None and not never_source(doc[attr.source.first]):
             first, last = doc[attr.source.first], doc[attr.source.last]
-            source = (first.idx, last.idx + len(last.text)), _referent(doc[first.i:last.i + 1].root)
+            source = (first.idx, last.idx + len(last.text)), _referent(_head(doc[first.i:last.i + 1]))
         else:
             source = _parse_source(cue) if cue is not None else None
         for content in attr.contents:
@@ -149,10 +149,10 @@ def _rule_extras(doc: Doc, rules, found: list[Quote], cands, rtags: list[str], c
         if tok is None or tok.lower_ == "according" or any(_overlap(o, q) for o in found):
             continue
         src = doc.char_span(*q.speaker_span, alignment_mode="expand") if q.speaker_span else None
-        if src is not None and len(src) and mute_noun(_referent(src.root), tok):
+        if src is not None and len(src) and mute_noun(_referent(_head(src)), tok):
             continue
         if _kept(doc, q, collect, "R:", tagger=tagger, cue=tok, cue_p=cands.get(tok.i), direct=q.direct,
-                 carried=False, source=_referent(src.root) if src is not None and len(src) else None,
+                 carried=False, source=_referent(_head(src)) if src is not None and len(src) else None,
                  rule_tags=rtags):
             out.append(q)
     return out
@@ -186,7 +186,7 @@ def _ranked_source(doc: Doc, attr, content: Chunk, cue: Token | None, src, found
     for c in found:
         if c.kind == "SRC" and c.sents & (sents | {min(sents) - 1}) and not never_source(doc[c.first]):
             first, last = doc[c.first], doc[c.last]
-            offer(offered, (first.idx, last.idx + len(last.text)), _referent(doc[c.first:c.last + 1].root), "crf")
+            offer(offered, (first.idx, last.idx + len(last.text)), _referent(_head(doc[c.first:c.last + 1])), "crf")
     for origin, other in (("parse", _parse_source(cue) if cue is not None else None),
                           ("rule", _rule_source(doc, content, rules)), ("prev", last_source)):
         if other is not None:
@@ -275,7 +275,7 @@ def _rule_source(doc: Doc, content: Chunk, rules) -> tuple[tuple[int, int], Toke
         if q.speaker_span is not None and q.start < end and start < q.end:
             span = doc.char_span(*q.speaker_span, alignment_mode="expand")
             if span is not None:
-                return q.speaker_span, _referent(span.root)
+                return q.speaker_span, _referent(_head(span))
     return None
 
 
@@ -302,6 +302,14 @@ def _cue_token(doc: Doc, chunk: Chunk, cands) -> Token:
     toks = doc[chunk.first:chunk.last + 1]
     best = max((t for t in toks if t.i in cands), key=lambda t: cands[t.i], default=None)
     return best or toks.root
+
+
+def _head(span) -> Token:
+    """A source phrase's head; of a phrase the parse split in two ("The news agency WAFA": two subjects),
+    the proper name that ends it."""
+    tops = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+    names = [t for t in tops if t.pos_ == "PROPN"]
+    return names[-1] if len(tops) > 1 and names else span.root
 
 
 def _referent(head: Token) -> Token:
