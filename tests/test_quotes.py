@@ -218,6 +218,8 @@ def test_quotes_opening_dateline_is_never_the_speaker(nlp, text, speaker):
     "As the situation intensifies, it is crucial to address the root causes of the conflict and work towards peace.",
     "The meeting, which was characterized by differences in opinion, focused on the immediate need for a ceasefire.",
     "While all eyes are on Gaza, the recent violence has highlighted the security challenges in the West Bank.",
+    "Since Saturday, 43 deaths have been reported in the West Bank, while in Gaza the toll has passed 1,700.",
+    "On 19 October, Israeli airstrikes targeted the vicinities of two bakeries in central Gaza.",
 ])
 def test_quotes_expletive_or_event_subject_is_nobodys_statement(nlp, text):
     assert find_quotes(nlp(text)) == []
