@@ -7,8 +7,8 @@ import pytest
 # Measured on PolNeAR dev (2,319 gold attributions) with `python -m dateline.evaluation.quotes [--tagger T]`,
 # minus a 0.015 margin:
 # - crf (the default): rules + CRF tagger (data/quotes_tagger.crfsuite) + source ranker and quote filter
-#   (quotes_source_model.tsv, quotes_filter_model.tsv): source exact F1 0.715 (P 0.740, R 0.690), content
-#   overlap F1 0.864 (P 0.899, R 0.833); ~25 s.
+#   (quotes_source_model.tsv, quotes_filter_model.tsv): source exact F1 0.715 (P 0.742, R 0.690), content
+#   overlap F1 0.865 (P 0.899, R 0.833); ~25 s.
 # - neural: MiniLM with our adapters (data/quotes_neural.npz) + its own ranker and filter
 #   (quotes_*_model_neural.tsv, the ranker also reading the tagger's source probabilities, the filter
 #   dropping quotes whose source is unlikely too): source exact F1 0.770 (P 0.803, R 0.739), content
