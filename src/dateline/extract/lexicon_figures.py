@@ -63,6 +63,9 @@ THING_NOUNS = {
     "province", "district", "country", "state", "region", "event", "case", "point", "checkpoint",
     "crossing", "road", "street", "neighbourhood", "neighborhood", "facility", "warehouse",
     "target", "tunnel", "aircraft", "plane", "ship", "boat", "convoy", "article", "report",
+    "concert", "rally", "protest", "meeting", "election", "law", "bill", "program", "programme",
+    "project", "job", "company", "firm", "shop", "store", "bank", "bus", "train", "flight", "bridge",
+    "well", "farm", "field", "website", "account", "post", "document",
     # animals: "millions of dogs are killed" counts no people
     "dog", "cat", "animal", "cattle", "cow", "sheep", "goat", "chicken", "bird", "livestock",
     "horse", "camel", "donkey", "fish",
