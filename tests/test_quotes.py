@@ -316,3 +316,12 @@ def test_quotes_description_then_name_split_by_the_parse_is_named_by_the_name(nl
     text = "The official Palestinian news agency WAFA reported that four of the dead were killed near Tulkarem."
     (q,) = find_quotes(nlp(text))
     assert (q.speaker, text[slice(*q.speaker_span)]) == ("WAFA", "The official Palestinian news agency WAFA")
+
+
+def test_quotes_curly_opening_closed_by_a_straight_mark_ends_there(nlp):
+    text = ("* The Secretary-General stated: “We are facing a severe risk of collapse of the humanitarian system. "
+            "Such an outcome must be avoided at all cost.\" A session will be held.\n"
+            "* On 6 December, eighty trucks entered from Egypt.\n* Aid distribution largely stopped.”")
+    direct = [q.text for q in find_quotes(nlp(text)) if q.direct]
+    assert direct == ["We are facing a severe risk of collapse of the humanitarian system. "
+                      "Such an outcome must be avoided at all cost."]

@@ -23,7 +23,7 @@ from dateline.records import Quote
 # Opening mark -> closing marks. A closing mark must not be followed by a letter, so the
 # apostrophe in "Israel’s" or "doesn’t" never closes a quote.
 _QUOTE = re.compile(
-    r"“(?P<a>[^”]{2,}?)”"
+    r"“(?P<a>[^”\"]{2,}?)(?:”|\"(?!\w))"  # a curly opening closed by a straight mark ("…at all cost.\"") ends there
     r"|(?<![\w’'])‘(?P<b>(?:[^’]|’(?=\w))+?)’(?!\w)"
     r"|(?<![\w\"])\"(?P<c>[^\"]{2,}?)\"(?!\w)"
     r"|(?<![\w'’])'(?P<d>(?:[^']|'(?=\w))+?)'(?!\w)",
