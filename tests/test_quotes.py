@@ -325,3 +325,12 @@ def test_quotes_curly_opening_closed_by_a_straight_mark_ends_there(nlp):
     direct = [q.text for q in find_quotes(nlp(text)) if q.direct]
     assert direct == ["We are facing a severe risk of collapse of the humanitarian system. "
                       "Such an outcome must be avoided at all cost."]
+
+
+def test_quotes_heading_the_sentence_splitter_joined_is_not_content(nlp):
+    text = ("### Hostilities and Casualties\n\nAccording to the Israeli military, infantry and armoured forces "
+            "continued their operations. Hamas claimed seven hostages had been killed. Their claim that another 50 "
+            "hostages had been killed could not be verified.")
+    found = find_quotes(nlp(text))
+    assert not any("Hostilities" in q.text for q in found)
+    assert [q.speaker for q in found if "another 50" in q.text] == ["Hamas"]

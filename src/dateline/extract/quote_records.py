@@ -14,7 +14,7 @@ from dateline.extract.quote_filter import features as quote_features
 from dateline.extract.quote_filter import keep
 from dateline.extract.quote_sources import Candidate, offer, pick, weights
 from dateline.extract.quote_sources import rows as source_rows
-from dateline.extract.quote_spans import phrase_span
+from dateline.extract.quote_spans import one_paragraph, phrase_span
 from dateline.extract.quote_tagger import cue_candidates, tag_doc
 from dateline.extract.quote_tagger_spans import Chunk, attributions, chunks, sentence_ids
 from dateline.extract.speakers import SpeakerBook, mention_tokens, speaker_kind, speaker_name, speaker_role
@@ -93,6 +93,11 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
             last_source = default or last_source
             carried = attr.cue is None or not (attr.cue.sents & content.sents)
             for start, end, is_direct in _pieces(doc, content, direct, text):
+                if cue is not None and not carried and not is_direct:
+                    kept = one_paragraph(text, cue.idx, start, end)  # not a heading the splitter joined to it
+                    if kept is None:
+                        continue
+                    start, end = kept
                 # a source found in the parse or the rules that overlaps the content is a slip
                 own = None if src is not None and src[0][0] < end and start < src[0][1] else src
                 if own is not None and mute_noun(own[1], cue):

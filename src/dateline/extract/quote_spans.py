@@ -109,3 +109,25 @@ def content_span(cue: Token, deps: set[str]) -> tuple[int, int] | None:
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def one_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int] | None:
+    """The content cut to its cue's paragraph (a paragraph after a colon belongs to the cue's:
+    "added:\n\n…"); None when no word of it is left."""
+    def after_colon(pos: int) -> bool:  # the last character before `pos` that is not a space is ':'
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        return pos > 0 and text[pos - 1] == ":"
+
+    lo = text.rfind("\n\n", 0, cue)
+    while lo >= 0 and after_colon(lo):
+        lo = text.rfind("\n\n", 0, lo)
+    hi = text.find("\n\n", cue)
+    while hi >= 0 and after_colon(hi):
+        hi = text.find("\n\n", hi + 2)
+    start, end = max(start, lo + 2 if lo >= 0 else 0), min(end, hi if hi >= 0 else len(text))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None

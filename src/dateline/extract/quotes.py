@@ -14,7 +14,9 @@ from dateline.extract.quote_cues import CUE_LEMMAS, contrast_mark, in_lexicon, n
 from dateline.extract.quote_model import is_cue
 from dateline.extract.quote_lines import byline_spans, transcript_spans
 from dateline.extract.quote_records import TAGGERS, tagged_quotes
-from dateline.extract.quote_spans import CONTENT_DEPS, NOUN_CONTENT_DEPS, aside_span, content_span, phrase_span
+from dateline.extract.quote_spans import (
+    CONTENT_DEPS, NOUN_CONTENT_DEPS, aside_span, content_span, one_paragraph, phrase_span,
+)
 from dateline.extract.speakers import (
     SpeakerBook, mention_tokens, named_in_full, speaker_kind, speaker_name, speaker_role,
 )
@@ -192,33 +194,11 @@ def _reported(cue: Token, direct) -> tuple[int, int, tuple[Token, Token]] | None
         return None  # the quote marks already carry this statement
     if start <= cue.idx < end and len(doc_text(cue.doc)[cue.idx:end].split()) < 4:
         return None  # a clause around its own cue must go on past it ("X, the ministry said, killed …")
-    found = _one_paragraph(doc_text(cue.doc), cue.idx, start, end)
+    found = one_paragraph(doc_text(cue.doc), cue.idx, start, end)
     if found is None:
         return None  # a parse run over a paragraph break ("… involved.\n\nFAQs\n\nQ: What is …")
     start, end = found
     return start, end, heads
-
-
-def _one_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int] | None:
-    """The content cut to its cue's paragraph (a paragraph after a colon belongs to the cue's:
-    "added:\n\n…"); None when no word of it is left."""
-    def after_colon(pos: int) -> bool:  # the last character before `pos` that is not a space is ':'
-        while pos > 0 and text[pos - 1].isspace():
-            pos -= 1
-        return pos > 0 and text[pos - 1] == ":"
-
-    lo = text.rfind("\n\n", 0, cue)
-    while lo >= 0 and after_colon(lo):
-        lo = text.rfind("\n\n", 0, lo)
-    hi = text.find("\n\n", cue)
-    while hi >= 0 and after_colon(hi):
-        hi = text.find("\n\n", hi + 2)
-    start, end = max(start, lo + 2 if lo >= 0 else 0), min(end, hi if hi >= 0 else len(text))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
 
 
 def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quote], text: str):
@@ -244,6 +224,10 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
         if len(toks) < 3:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        kept = one_paragraph(text, tok.idx, start, end)  # not a heading the splitter ran into it
+        if kept is None or len(text[kept[0]:kept[1]].split()) < 3:
+            continue
+        start, end = kept
         if any(q.start < end and start < q.end for q in found) or any(s < end and start < e for s, e in direct):
             continue
         quote = _quote(doc, book, start, end, tok, direct=False, heads=(objs[0], objs[0]), text=text)

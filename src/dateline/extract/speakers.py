@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 
 from dateline.extract.doc_cache import entities, entity_at
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-ORG_PRONOUNS = {"it", "they"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+ORG_PRONOUNS = {"it", "they", "its", "their"}  # "their claim that …"
 ORG_NOUNS = {"group", "movement", "organisation", "organization", "ministry", "army",
              "military", "government", "agency", "office", "party", "authority", "militia",
              "faction", "spokesman", "spokeswoman", "spokesperson", "statement"}
