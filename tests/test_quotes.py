@@ -334,3 +334,17 @@ def test_quotes_heading_the_sentence_splitter_joined_is_not_content(nlp):
     found = find_quotes(nlp(text))
     assert not any("Hostilities" in q.text for q in found)
     assert [q.speaker for q in found if "another 50" in q.text] == ["Hamas"]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("As of 17:30 today, according to the Ministry of Health in Gaza, 900 Palestinians have been killed in Gaza.",
+     "900 Palestinians have been killed in Gaza", "Ministry of Health in Gaza"),
+    ("Israeli forces killed 5 people in Jenin, according to WAFA.", "Israeli forces killed 5 people in Jenin", "WAFA"),
+])
+def test_quotes_according_to_in_mid_sentence_credits_the_main_clause(nlp, text, content, speaker):
+    assert [(q.text, q.speaker) for q in find_quotes(nlp(text))] == [(content, speaker)]
+
+
+def test_quotes_a_bullet_mark_is_never_a_source(nlp):
+    text = "* Airstrikes continued almost uninterrupted across the Gaza Strip, officials said."
+    assert all(q.speaker != "*" for q in find_quotes(nlp(text)))

@@ -119,8 +119,10 @@ def mute_noun(head: Token, cue: Token | None) -> bool:
 
 
 def never_source(tok: Token) -> bool:
-    """Whether a word cannot begin a source: it lies in the dateline opening the text ("TEL AVIV –",
-    a place), or it is the "it" of "it is crucial to …", "it is clear that …" (nobody's words)."""
+    """Whether a word cannot begin a source: a mark ("*"), the "it" of "it is crucial to …", "it is clear
+    that …" (nobody's words), or a word of the dateline opening the text ("TEL AVIV –", a place)."""
+    if not any(ch.isalnum() for ch in tok.text):
+        return True  # a bullet's "*" the parse made a subject
     if tok.lower_ == "it" and tok.dep_ in ("nsubj", "expl"):
         return any(c.dep_ in ("acomp", "attr") for c in tok.head.children) and any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.head.children)

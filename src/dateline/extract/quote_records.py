@@ -120,9 +120,13 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
 
 
 def _function_word(doc: Doc, q: Quote) -> bool:
-    """Whether a reported content is one word that says nothing: "it", "that", "the", "to"."""
+    """Whether a reported content says nothing: one word ("it", "that", "the") or only a time ("As of
+    17:30 today", the setting a tagger split off "…, according to X, 900 were killed")."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    if any(t.ent_type_ in ("DATE", "TIME") for t in words) and all(
+            t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADP", "DET", "CCONJ") for t in words):
+        return True
     return len(words) == 1 and words[0].pos_ in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", "AUX", "ADV")
 
 

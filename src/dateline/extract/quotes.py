@@ -215,6 +215,8 @@ def _according(doc: Doc, book: SpeakerBook, sent: Span, direct, found: list[Quot
             if comma is not None:  # the parse glued the statement onto the phrase
                 glued = (objs[0].left_edge.idx, comma.idx)
                 toks = [t for t in doc[comma.i + 1:sent.end] if not t.is_space]
+        elif sent.root.i >= phrase_end:  # "As of 17:30, according to X, 900 were killed": the clause after
+            toks = [t for t in doc[phrase_end:sent.end] if not t.is_space]
         else:
             toks = [t for t in doc[sent.start:tok.i] if not t.is_space]
         while toks and toks[-1].is_punct and toks[-1].text not in ("”", '"', "’"):
