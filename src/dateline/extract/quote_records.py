@@ -58,7 +58,10 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     each stretch between them of more than MIN_WORDS words a reported one. The source ranker
     (quote_sources) picks each source among the phrases on offer; the quote filter
     (quote_filter) drops quotes it finds unlikely, and judges the rules' quotes where the
-    tagger found nothing (ADD_RULES) before they join.
+    tagger found nothing (ADD_RULES) before they join. A content in its cue's sentence stays in the
+    cue's paragraph; a source that names no speaker ("The meeting", quote_cues.mute_noun) drops its
+    quote; a content of one function word or only a time is dropped; a statement that runs on
+    into "…, while X claims …" ends there and X's claim joins.
     `tagger` names the tagger (TAGGERS) and so the ranker and filter learnt on its output;
     `labels` replaces the tagger's and `collect` receives the rows the models score (training):
     ("source", content (start, end), [(candidate, features), ...]) for each content and
