@@ -165,3 +165,12 @@ def test_figures_vague_count_of_deaths_names_no_victims(nlp):
 ])
 def test_figures_ages_and_no_one_are_not_counts(nlp, sentence):
     assert figures(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Hamas released 17 hostages held in Gaza and Israel freed 39 Palestinian detainees.",
+     [("hostages", 17), ("detained", 39)]),
+    ("Hamas claimed seven hostages had been killed by Israeli airstrikes.", [("killed", 7)]),
+])
+def test_figures_counted_noun_says_who_is_held_unless_the_verb_says_what_befell_them(nlp, sentence, expected):
+    assert [(f.metric, f.value) for f in figures(nlp, sentence)] == expected

@@ -89,6 +89,12 @@ def _figure(sent: Span, amount: Amount, times, places) -> Figure | None:
     metric_tok, metric = _metric(sent, amount, anchor)
     if metric is None:
         return None
+    # "released 17 hostages … and 39 Palestinian detainees": the counted noun says who they are,
+    # unless the verb says what befell them ("seven hostages had been killed")
+    status = METRIC_WORDS.get(anchor.lower_) if anchor.pos_ == "NOUN" else None
+    held = ("detained", "hostages", "displaced", "missing", "evacuated")
+    if status in held and metric in held:
+        metric = status
     clause = _clause(anchor)
     start, end = _span(sent, amount, anchor, metric_tok, clause)
     since = _since(sent, times)
