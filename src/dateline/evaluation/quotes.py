@@ -143,8 +143,7 @@ def write_source_nouns(counts: dict[str, list[int]], path: Path, min_subject: in
         "# a noun seldom a source for how often it is a subject (\"the meeting\", \"the focus\") is no speaker.\n"
         "# Words and counts only, no corpus text.\n"
     )
-    path.write_text(head + "".join(f"{k}\t{a}\t{b}\n" for k, (a, b) in rows), encoding="utf-8")
-    return len(rows)
+    return _write_counts(path, head, [(k, a, b) for k, (a, b) in rows])
 
 
 def read_cues(path: Path) -> list[list[tuple[int, int]]]:
@@ -168,8 +167,12 @@ def write_cue_lexicon(counts: dict[tuple[str, str], list[int]], path: Path, min_
         "# as dateline.extract.quote_cues finds them with the spaCy model. quote_cues keeps rows whose\n"
         "# cued/seen rate and seen count pass its thresholds. Words and counts only, no corpus text.\n"
     )
-    body = "".join(f"{lemma}\t{pos}\t{c}\t{n}\n" for (lemma, pos), (c, n) in rows)
-    path.write_text(head + body, encoding="utf-8")
+    return _write_counts(path, head, [(lemma, pos, c, n) for (lemma, pos), (c, n) in rows])
+
+
+def _write_counts(path: Path, head: str, rows: list[tuple]) -> int:
+    """Write a mined lexicon (its comment block, then tab-separated rows); returns the number of rows."""
+    path.write_text(head + "".join("\t".join(map(str, row)) + "\n" for row in rows), encoding="utf-8")
     return len(rows)
 
 

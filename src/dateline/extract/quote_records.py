@@ -118,11 +118,11 @@ def tagged_quotes(doc: Doc, rules: list[tuple[Quote, Token | None]], direct: lis
     out = [q for q in out if not any(_overlap(q, line) for line in lines)] + lines
     out += [q for q, tok in rules if tok is not None and tok.lower_ == "according"
             and not any(_overlap(o, q) for o in out)]
-    out = [q for q in _split_contrasts(out, rules, text) if q.direct or not _function_word(doc, q)]
+    out = [q for q in _split_contrasts(out, rules, text) if q.direct or not _says_nothing(doc, q)]
     return sorted(out, key=lambda q: q.start)
 
 
-def _function_word(doc: Doc, q: Quote) -> bool:
+def _says_nothing(doc: Doc, q: Quote) -> bool:
     """Whether a reported content says nothing: one word ("it", "that", "the") or only a time ("As of
     17:30 today", the setting a tagger split off "…, according to X, 900 were killed")."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -143,10 +143,8 @@ def _split_contrasts(found: list[Quote], rules, text: str) -> list[Quote]:
         cut = []
         for o in found:
             if not o.direct and o.start < mark.idx < o.end:
-                end = mark.idx
-                while end > o.start and text[end - 1] in ",;: ":
-                    end -= 1
-                o = replace(o, end=end, text=text[o.start:end])
+                start, end, words = _trim(text, o.start, mark.idx)
+                o = replace(o, start=start, end=end, text=words)
             cut.append(o)
         found = cut if any(_overlap(o, q) for o in cut) else cut + [q]
     return found

@@ -128,10 +128,7 @@ def rule_quotes(doc: Doc) -> list[tuple[Quote, Token | None]]:
                 continue
             marks = [m.idx for other, _ in reported if other is not tok and start <= other.idx < end
                      and (m := contrast_mark(other)) is not None and m.idx > start]
-            if marks:
-                end = min(marks)
-                while end > start and text[end - 1] in ",;: ":
-                    end -= 1
+            end = min([end, *marks])  # _quote trims the comma before "while"
             quotes.append(_quote(doc, book, start, end, tok, direct=False, heads=heads, text=text))
             cues.append(tok)
         for quote, tok in _according(doc, book, sent, direct, quotes, text):

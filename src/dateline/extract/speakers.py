@@ -103,22 +103,29 @@ def _people_just_named(head: Token) -> bool:
 def _last_person_subject(head: Token, before: list[str]) -> tuple[int, str] | None:
     """The last person named as the subject of any verb before `head` (for "he"/"she"), but not of a
     clause someone reported ("Abbas said Blinken had ignored them. He added …": he is Abbas)."""
-    for tok in reversed(head.doc[:head.i]):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "PERSON" and not _reported_clause(tok.head):
-            ent = entity_at(tok.doc, tok.i)
-            name = _strip_titles(ent.text) if ent is not None else tok.text
-            return tok.idx, _full_name(name, before)
-    return None
+    tok = _last_subject(head, "PERSON")
+    return (tok.idx, _full_name(_entity_name(tok), before)) if tok is not None else None
 
 
 def _last_org_subject(head: Token) -> str | None:
     """The last organisation named as the subject of a verb before `head`, for "the group" when no
     organisation has spoken yet ("…, a move that Hamas sharply criticised. In a statement, the group …")."""
+    tok = _last_subject(head, "ORG")
+    return _entity_name(tok) if tok is not None else None
+
+
+def _last_subject(head: Token, label: str) -> Token | None:
+    """The last subject before `head` tagged `label` (PERSON, ORG), outside what someone reported."""
     for tok in reversed(head.doc[:head.i]):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "ORG" and not _reported_clause(tok.head):
-            ent = entity_at(tok.doc, tok.i)
-            return _strip_titles(ent.text) if ent is not None else tok.text
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == label and not _reported_clause(tok.head):
+            return tok
     return None
+
+
+def _entity_name(tok: Token) -> str:
+    """The name of the entity a token lies in, titles dropped; the token itself outside one."""
+    ent = entity_at(tok.doc, tok.i)
+    return _strip_titles(ent.text) if ent is not None else tok.text
 
 
 def _reported_clause(verb: Token) -> bool:
